@@ -59,11 +59,16 @@ def render(proc: Path, docs: Path) -> list[str]:
 
 
 def documented(proc: Path) -> set[str]:
-    "Names that have a rendered `show_doc` heading in the processed notebooks."
+    "Names with a rendered `show_doc` heading; constants (ALL_CAPS) count when the prose names them in backticks."
     names = set()
     for nb_path in proc.rglob('*.ipynb'):
-        for m in re.finditer(r'<h[2-4][^>]*>([A-Za-z_][\w.]*)', nb_path.read_text().replace('\\"', '"')): names.add(m.group(1).split('.')[-1])
-        for m in re.finditer(r'#{2,4} ([A-Za-z_][\w.]*)', nb_path.read_text()): names.add(m.group(1).split('.')[-1])
+        text = nb_path.read_text()
+        for m in re.finditer(r'<h[2-4][^>]*>([A-Za-z_][\w.]*)', text.replace('\\"', '"')): names.add(m.group(1).split('.')[-1])
+        for m in re.finditer(r'#{2,4} ([A-Za-z_][\w.]*)', text): names.add(m.group(1).split('.')[-1])
+        for cell in json.loads(text)['cells']:
+            if cell['cell_type'] == 'markdown':
+                names.update(n for n in re.findall(r'`([A-Z][A-Z0-9_]+)`', ''.join(cell['source'])))
+                names.update(n for n in re.findall(r'\[`([A-Z][A-Z0-9_]+)`\]', ''.join(cell['source'])))
     return names
 
 
