@@ -1,6 +1,7 @@
 # Standard nbdev-2 setup: every setting comes from settings.ini.
 from configparser import ConfigParser
 import setuptools, shlex
+from pathlib import Path
 
 config = ConfigParser(delimiters=['='])
 config.read('settings.ini', encoding='utf-8')
@@ -11,33 +12,32 @@ expected = cfg_keys + 'lib_name user branch license status min_python audience l
 for o in expected: assert o in cfg, f"missing expected setting: {o}"
 setup_cfg = {o: cfg[o] for o in cfg_keys}
 
-licenses = {
-    'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License'),
-    'mit': ('MIT License', 'OSI Approved :: MIT License'),
-}
-statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
+licenses = {'apache2': 'Apache-2.0', 'mit': 'MIT'}  # SPDX expressions (setuptools deprecates license classifiers)
+statuses = ['0 - Pre-Planning', '1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
 py_versions = '3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_requirements', ''))
 min_python = cfg['min_python']
-lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
+lic = licenses.get(cfg['license'].lower(), cfg['license'])
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+
+data_pkgs = {'cenas.data': 'data'}
+data_pkgs.update({f'cenas.data.{d.name}': f'data/{d.name}' for d in sorted(Path('data').iterdir()) if d.is_dir()})
 
 setuptools.setup(
     name=cfg['lib_name'],
-    license=lic[0],
+    license=lic,
     classifiers=[
         'Development Status :: ' + statuses[int(cfg['status'])],
         'Intended Audience :: ' + cfg['audience'].title(),
         'Natural Language :: ' + cfg['language'].title(),
-    ] + ['Programming Language :: Python :: ' + o for o in py_versions[py_versions.index(min_python):]]
-      + (['License :: ' + lic[1]] if lic[1] else []),
+    ] + ['Programming Language :: Python :: ' + o for o in py_versions[py_versions.index(min_python):]],
     url=cfg['git_url'],
-    # The top-level data/ folder ships inside the wheel as the cenas.data package.
-    packages=setuptools.find_packages(include=['cenas', 'cenas.*']) + ['cenas.data'],
-    package_dir={'cenas.data': 'data'},
-    package_data={'cenas.data': ['*.md', '*/*']},
+    # The top-level data/ folder (and each of its sub-folders) ships inside the wheel as cenas.data.
+    packages=setuptools.find_packages(include=['cenas', 'cenas.*']) + list(data_pkgs),
+    package_dir=data_pkgs,
+    package_data={p: ['*'] for p in data_pkgs},
     include_package_data=True,
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
