@@ -92,7 +92,7 @@ def run_jacobians(args:argparse.Namespace)->int:
 
 # %% ../nbs/07_cli.ipynb #1512695f
 METHODS = ('bo', 'rea', 'random')  # optimisers of `cenas run`; each is run beside random search on the same seeds
-FEATURES = ('contrastive', 'onehot')  # what the GP of `bo` sees
+FEATURES = ('contrastive', 'onehot', 'graph-ae')  # what the GP of `bo` sees
 
 def default_out(space:str, # canonical space name, e.g. 'nb201'
                 dataset:str, # canonical dataset name, e.g. 'cifar10'
@@ -107,7 +107,7 @@ def run_features(space, # a `Space`
                  features:str='contrastive', # one of `FEATURES`
                  preset:str|None=None, # build (or resume) this preset's embeddings first; None: the shipped or cached `cpu` ones
                  embeddings:str|Path|None=None, # an embeddings file to use instead
-                 seed:int=0, # seed of the build with `preset`
+                 seed:int=0, # seed of the build with `preset`, or of the graph autoencoder's training
                  progress:bool=True, # progress bars while building
                 ):
     "The features `bo` searches on (float32, one row per architecture) and a one-line note of where they came from."
@@ -115,6 +115,10 @@ def run_features(space, # a `Space`
     if features == 'onehot':
         X = space.encode()
         return X, f"one-hot encoding of the {space.name} choices ({X.shape[1]} dims), the baseline"
+    if features == 'graph-ae':
+        from cenas.graph_ae import graph_ae_embeddings
+        X, info = graph_ae_embeddings(space, seed=seed, progress=progress)
+        return X, f"graph-autoencoder (arch2vec-style) embeddings {X.shape[0]}x{X.shape[1]} of the {space.name} cells (seed {seed}, cache key {info['key']}), a baseline"
     from cenas.encoder import build_pretrained, embeddings_info, find_embeddings, load_embeddings
     if embeddings is not None:
         path = Path(embeddings)
@@ -173,8 +177,8 @@ def add_run(sub):
     p.add_argument('--runs', metavar='N', type=_positive, default=10, help='independent runs per method, seeded --seed, --seed+1, ... (default 10)')
     p.add_argument('--seed', metavar='INT', type=int, default=0, help='first seed (default 0)')
     p.add_argument('--out', type=Path, metavar='DIR', help='output folder (default ./cenas-run/<space>-<dataset>-<method>, '
-                                            'with -onehot, -<preset> or -<file> appended for other features)')
-    p.add_argument('--features', choices=FEATURES, help='what the GP of bo sees: contrastive embeddings (default) or the one-hot baseline')
+                                            'with -onehot, -graph-ae, -<preset> or -<file> appended for other features)')
+    p.add_argument('--features', choices=FEATURES, help='what the GP of bo sees: contrastive embeddings (default), or a baseline: the one-hot code, or graph-ae (arch2vec-style graph-autoencoder embeddings of nb201 or nb101 cells, trained on first use and cached)')
     p.add_argument('--preset', choices=sorted(PRESETS), help='use the embeddings of this Jacobian preset, building them first unless cached '
                                                              '(default: the shipped cpu-preset embeddings)')
     p.add_argument('--embeddings', type=Path, metavar='FILE', help='use this embeddings file (written by cenas embed or save_embeddings)')
@@ -192,12 +196,12 @@ def _check_run(args, space):
     if args.method != 'bo':
         given = [o for o, v in (('--features', args.features), ('--preset', args.preset), ('--embeddings', args.embeddings)) if v is not None]
         if given: raise UsageError(f"{given[0]} chooses the features of bo; --method {args.method} uses none")
-    if args.features == 'onehot' and (args.preset or args.embeddings): raise UsageError("--preset and --embeddings choose contrastive embeddings; they cannot be combined with --features onehot")
+    if args.features in ('onehot', 'graph-ae') and (args.preset or args.embeddings): raise UsageError(f"--preset and --embeddings choose contrastive embeddings; they cannot be combined with --features {args.features}")
     if args.preset and args.embeddings: raise UsageError("give --preset (build embeddings) or --embeddings (use a file), not both")
 
 def _tag(args)->str:
     "Suffix of the default output folder naming non-default features."
-    if args.features == 'onehot': return 'onehot'
+    if args.features in ('onehot', 'graph-ae'): return args.features
     if args.embeddings: return args.embeddings.stem
     return args.preset or ''
 
