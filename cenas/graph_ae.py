@@ -92,8 +92,18 @@ class GraphAE(nn.Module):
         return (*self.decode(z), mu, logvar)
 
 # %% ../nbs/11_graph_ae.ipynb #1c903f09
+def _check(g:Graphs)->Graphs:
+    "`g` if its arrays fit together, else a ValueError naming what does not."
+    adj, ops = np.asarray(g.adj), np.asarray(g.ops)
+    if adj.ndim != 3 or adj.shape[1] != adj.shape[2]: raise ValueError(f"adj must be (n, N, N), got shape {adj.shape}")
+    if ops.shape != adj.shape[:2]: raise ValueError(f"ops must be (n, N) = {adj.shape[:2]} to match adj, got shape {ops.shape}")
+    if not np.issubdtype(ops.dtype, np.integer) or (ops.size and (ops.min() < 0 or ops.max() >= len(g.vocab))):
+        raise ValueError(f"ops must be ints indexing the {len(g.vocab)}-entry vocab, got {ops.dtype} values in [{ops.min()}, {ops.max()}]")
+    if np.tril(adj).any(): raise ValueError("adj must be strictly upper triangular (nodes in topological order, no self-loops)")
+    return g
+
 def _tensors(g:Graphs, idx)->tuple[torch.Tensor, torch.Tensor]:
-    return torch.from_numpy(g.adj[idx]).float(), torch.from_numpy(g.ops[idx])
+    return torch.from_numpy(np.asarray(g.adj[idx])).float(), torch.from_numpy(np.asarray(g.ops[idx], dtype=np.int64))
 
 def graph_ae_loss(model:GraphAE, # the model
                   adj:torch.Tensor, # (n, N, N) float 0/1 adjacency
@@ -135,7 +145,7 @@ def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
                    **sizes, # `GraphAE` sizes: hidden, dim, layers
                   )->tuple[GraphAE, pd.DataFrame]:
     "Train a `GraphAE` on `g` (no accuracy labels); returns it and the per-epoch history (losses, held-out reconstruction)."
-    n = len(g.ops)
+    n = len(_check(g).ops)
     if not 0 <= val < 1: raise ValueError(f"val must be a fraction in [0, 1), got {val}")
     if epochs < 1 or batch_size < 1: raise ValueError(f"epochs and batch_size must be at least 1, got {epochs} and {batch_size}")
     rng = np.random.default_rng(seed)
@@ -171,6 +181,7 @@ def graph_embed(model:GraphAE, # trained (or untrained) model
                 batch_size:int=4096, # graphs per forward pass
                )->np.ndarray:
     "Embeddings float32 (n, dim): the mean over nodes of each graph's latent means, as arch2vec uses them."
+    if len(_check(g).vocab) != model.cfg['n_ops']: raise ValueError(f"the model reads a {model.cfg['n_ops']}-operation vocab, the graphs have {len(g.vocab)}")
     out = np.empty((len(g.ops), model.cfg['dim']), np.float32)
     with torch.no_grad():
         for s in range(0, len(out), batch_size):

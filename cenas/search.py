@@ -17,7 +17,7 @@ from .core import atomic_write
 
 # %% auto #0
 __all__ = ['Trace', 'random_search', 'regularized_evolution', 'expected_improvement', 'matern_kernel', 'bo_search', 'simulate',
-           'summarize', 'plot_curves', 'compare']
+           'summarize', 'plot_curves', 'summary_table', 'compare']
 
 # %% ../nbs/05_search.ipynb #36025318
 @dataclass(repr=False)
@@ -448,6 +448,20 @@ def plot_curves(table:pd.DataFrame, # from `simulate`
     ax.set_title(f"{title + chr(10) if title else ''}runs: {cap}; bands: 95% CI of the mean", fontsize=9)
     ax.legend(fontsize=8)
     return ax
+
+# %% ../nbs/05_search.ipynb #ba12429f
+def summary_table(table:pd.DataFrame, # from `simulate` (one or several methods concatenated)
+                  best:float|None=None, # global optimum (a number or a `Benchmark`): adds the hit rate
+                  budgets=(10, 25, 50, 100, 200), # evaluation counts to report, as in `summarize`
+                  digits:int=2, # decimals of the accuracies
+                 )->pd.DataFrame:
+    "`summarize` as a wide table: rows (method, runs), and per budget 'mean ± sd', '95% CI' and 'hit'."
+    s = summarize(table, budgets, best)
+    s['best'] = [f'{m:.{digits}f} ± {sd:.{digits}f}' for m, sd in zip(s['mean'], s['sd'])]
+    s['95% CI'] = [f'[{lo:.{digits}f}, {hi:.{digits}f}]' for lo, hi in zip(s['ci_low'], s['ci_high'])]
+    cols = ['best', '95% CI'] + (['hit'] if best is not None else [])
+    order = list(dict.fromkeys(zip(s['method'], s['runs'])))  # methods in the order the table has them
+    return s.pivot(index=['method', 'runs'], columns='budget', values=cols).reindex(order).sort_index(axis=1, level=1, sort_remaining=False)
 
 # %% ../nbs/05_search.ipynb #d3cc17fc
 def _options(kw:dict)->dict:
