@@ -5,6 +5,7 @@
 # %% ../nbs/11_graph_ae.ipynb #0be84dd0
 from __future__ import annotations
 import math, time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -134,6 +135,14 @@ def reconstruction(model:GraphAE, # trained model
             'cells': float((op_ok.all(1) & edge_ok.all(1)).float().mean())}
 
 # %% ../nbs/11_graph_ae.ipynb #63c62210
+@contextmanager
+def _one_thread():
+    "One torch thread inside: float sums then run in one order, so a seed gives the same model on any machine setting (and these tiny matrices gain nothing from threads)."
+    old = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try: yield
+    finally: torch.set_num_threads(old)
+
 def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
                    epochs:int=10, # passes over the training graphs
                    batch_size:int=32, # graphs per step
@@ -153,7 +162,7 @@ def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
     n_val = int(round(val * n))
     vi, ti = np.sort(perm[:n_val]), np.sort(perm[n_val:])
     if len(ti) < 1: raise ValueError(f"no training graphs left out of {n}")
-    with torch.random.fork_rng(devices=[]):  # seeded weights and latent samples, the caller's RNG untouched
+    with torch.random.fork_rng(devices=[]), _one_thread():  # seeded weights and samples, the caller's RNG untouched
         torch.manual_seed(seed)
         model = GraphAE(len(g.vocab), **sizes)
         opt = torch.optim.Adam(model.parameters(), lr=lr)
@@ -183,7 +192,7 @@ def graph_embed(model:GraphAE, # trained (or untrained) model
     "Embeddings float32 (n, dim): the mean over nodes of each graph's latent means, as arch2vec uses them."
     if len(_check(g).vocab) != model.cfg['n_ops']: raise ValueError(f"the model reads a {model.cfg['n_ops']}-operation vocab, the graphs have {len(g.vocab)}")
     out = np.empty((len(g.ops), model.cfg['dim']), np.float32)
-    with torch.no_grad():
+    with torch.no_grad(), _one_thread():
         for s in range(0, len(out), batch_size):
             out[s:s + batch_size] = model.encode(*_tensors(g, np.arange(s, min(s + batch_size, len(out)))))[0].mean(1).numpy()
     return out
@@ -196,11 +205,14 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
                         **recipe, # other `train_graph_ae` options (epochs, beta, sizes, ...)
                        )->tuple[np.ndarray, dict]: # (n, dim) float32 embeddings and a training summary
     "Graph-autoencoder embeddings of every architecture of `space`, trained once per recipe and seed and then read from the cache."
-    import hashlib, json, warnings
+    import hashlib, inspect, json, warnings
     from cenas.core import atomic_write, cache_dir, config_hash
     g = cell_graphs(space)
     h = hashlib.sha256(np.ascontiguousarray(g.adj).tobytes() + np.ascontiguousarray(g.ops).tobytes() + repr(g.vocab).encode()).hexdigest()[:16]
-    key = config_hash(dict(format='cenas.graph_ae/1', graphs=h, seed=seed, recipe=recipe))
+    defaults = {k: p.default for f in (train_graph_ae, GraphAE.__init__) for k, p in inspect.signature(f).parameters.items()
+                if p.default is not inspect.Parameter.empty and k not in ('seed', 'progress')}
+    full = defaults | recipe  # a default given explicitly is the same recipe, and gets the same key
+    key = config_hash(dict(format='cenas.graph_ae/1', graphs=h, seed=seed, recipe=full))
     stem = cache_dir('graph_ae')/key if cache else None
     if stem is not None and Path(f'{stem}.npy').exists():
         try:
@@ -210,7 +222,7 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
     t0 = time.perf_counter()
     model, hist = train_graph_ae(g, seed=seed, progress=progress, **recipe)
     emb = graph_embed(model, g)
-    info = dict(key=key, seed=seed, recipe=recipe, seconds=round(time.perf_counter() - t0, 1), n=len(emb),
+    info = dict(key=key, seed=seed, recipe=full, seconds=round(time.perf_counter() - t0, 1), n=len(emb),
                 reconstruction=hist.attrs['reconstruction'], history=hist.round(4).astype(object).where(hist.notna(), None).to_dict('list'))  # None, not NaN: JSON-safe and comparable
     if stem is not None:
         with atomic_write(f'{stem}.npy') as f: np.save(f, emb)
