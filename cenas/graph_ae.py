@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_graph_ae.ipynb #0be84dd0
 from __future__ import annotations
-import math, time
+import hashlib, inspect, json, math, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -16,6 +16,7 @@ import torch.nn.functional as F
 from torch import nn
 from tqdm import tqdm
 
+from .core import atomic_write, cache_dir, config_hash
 from .spaces import OPS, EDGES
 
 # %% auto #0
@@ -109,7 +110,7 @@ def _tensors(g:Graphs, idx)->tuple[torch.Tensor, torch.Tensor]:
 def graph_ae_loss(model:GraphAE, # the model
                   adj:torch.Tensor, # (n, N, N) float 0/1 adjacency
                   ops:torch.Tensor, # (n, N) int operations
-                  beta:float=1.0, # weight of the KL term
+                  beta:float=0.1, # weight of the KL term (`train_graph_ae`'s default)
                  )->torch.Tensor:
     "Reconstruction cross-entropies of operations and upper-triangular edges, plus `beta` x KL, per node."
     op_logits, edge_logits, mu, logvar = model(adj, ops)
@@ -205,8 +206,6 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
                         **recipe, # other `train_graph_ae` options (epochs, beta, sizes, ...)
                        )->tuple[np.ndarray, dict]: # (n, dim) float32 embeddings and a training summary
     "Graph-autoencoder embeddings of every architecture of `space`, trained once per recipe and seed and then read from the cache."
-    import hashlib, inspect, json, warnings
-    from cenas.core import atomic_write, cache_dir, config_hash
     g = cell_graphs(space)
     h = hashlib.sha256(np.ascontiguousarray(g.adj).tobytes() + np.ascontiguousarray(g.ops).tobytes() + repr(g.vocab).encode()).hexdigest()[:16]
     defaults = {k: p.default for f in (train_graph_ae, GraphAE.__init__) for k, p in inspect.signature(f).parameters.items()
