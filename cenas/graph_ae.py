@@ -20,8 +20,8 @@ from .core import atomic_write, cache_dir, config_hash
 from .spaces import OPS, EDGES
 
 # %% auto #0
-__all__ = ['Graphs', 'cell_graphs', 'GraphAE', 'graph_ae_loss', 'reconstruction', 'train_graph_ae', 'graph_embed',
-           'graph_ae_embeddings']
+__all__ = ['MIN_STEPS', 'Graphs', 'cell_graphs', 'GraphAE', 'graph_ae_loss', 'reconstruction', 'default_epochs', 'train_graph_ae',
+           'graph_embed', 'graph_ae_embeddings']
 
 # %% ../nbs/11_graph_ae.ipynb #30171474
 class Graphs(NamedTuple):
@@ -144,8 +144,18 @@ def _one_thread():
     try: yield
     finally: torch.set_num_threads(old)
 
+MIN_STEPS = 4000  # the default training length: 10 epochs of NAS-Bench-201, more epochs for smaller spaces
+
+def default_epochs(n:int, # graphs in the space
+                   batch_size:int=32, # graphs per step
+                   val:float=0.1, # held-out fraction
+                  )->int:
+    "10 epochs, or as many more as it takes to reach `MIN_STEPS` optimiser steps on `n` graphs."
+    steps = math.ceil((n - int(round(val * n))) / batch_size)
+    return max(10, math.ceil(MIN_STEPS / max(steps, 1)))
+
 def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
-                   epochs:int=10, # passes over the training graphs
+                   epochs:int|None=None, # passes over the training graphs; None: `default_epochs` (10 for NB201, 267 for the 500 NB101 cells)
                    batch_size:int=32, # graphs per step
                    lr:float=1e-3, # Adam learning rate
                    beta:float=0.1, # weight of the KL term (1 collapsed the posterior here, see below)
@@ -157,6 +167,7 @@ def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
     "Train a `GraphAE` on `g` (no accuracy labels); returns it and the per-epoch history (losses, held-out reconstruction)."
     n = len(_check(g).ops)
     if not 0 <= val < 1: raise ValueError(f"val must be a fraction in [0, 1), got {val}")
+    if epochs is None: epochs = default_epochs(n, batch_size, val)
     if epochs < 1 or batch_size < 1: raise ValueError(f"epochs and batch_size must be at least 1, got {epochs} and {batch_size}")
     rng = np.random.default_rng(seed)
     perm = rng.permutation(n)
@@ -211,6 +222,7 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
     defaults = {k: p.default for f in (train_graph_ae, GraphAE.__init__) for k, p in inspect.signature(f).parameters.items()
                 if p.default is not inspect.Parameter.empty and k not in ('seed', 'progress')}
     full = defaults | recipe  # a default given explicitly is the same recipe, and gets the same key
+    if full['epochs'] is None: full['epochs'] = default_epochs(len(g.ops), full['batch_size'], full['val'])
     key = config_hash(dict(format='cenas.graph_ae/1', graphs=h, seed=seed, recipe=full))
     stem = cache_dir('graph_ae')/key if cache else None
     if stem is not None and Path(f'{stem}.npy').exists():
@@ -219,7 +231,7 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
             if emb.shape[0] == len(g.ops) and np.isfinite(emb).all(): return emb, info
         except (OSError, ValueError) as e: warnings.warn(f"unreadable cached graph-AE embeddings at {stem}.npy ({e}); training again")
     t0 = time.perf_counter()
-    model, hist = train_graph_ae(g, seed=seed, progress=progress, **recipe)
+    model, hist = train_graph_ae(g, seed=seed, progress=progress, **(recipe | {'epochs': full['epochs']}))
     emb = graph_embed(model, g)
     info = dict(key=key, seed=seed, recipe=full, seconds=round(time.perf_counter() - t0, 1), n=len(emb),
                 reconstruction=hist.attrs['reconstruction'], history=hist.round(4).astype(object).where(hist.notna(), None).to_dict('list'))  # None, not NaN: JSON-safe and comparable
