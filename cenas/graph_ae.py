@@ -17,7 +17,7 @@ from torch import nn
 from tqdm import tqdm
 
 from .core import atomic_write, cache_dir, config_hash
-from .spaces import OPS, EDGES
+from .spaces import OPS, EDGES, get_space
 
 # %% auto #0
 __all__ = ['MIN_STEPS', 'Graphs', 'cell_graphs', 'GraphAE', 'graph_ae_loss', 'reconstruction', 'default_epochs', 'train_graph_ae',
@@ -42,7 +42,6 @@ def _nb201_adj()->np.ndarray:
 def cell_graphs(space, # NB201() or NB101() (or their names)
                )->Graphs:
     "Every architecture of `space` as a `Graphs` batch, in the space's index order."
-    from cenas.spaces import get_space
     space = get_space(space)
     if space.name == 'nb201':
         vocab = ('input', *OPS, 'output')
@@ -104,6 +103,8 @@ def _check(g:Graphs)->Graphs:
     if np.tril(adj).any(): raise ValueError("adj must be strictly upper triangular (nodes in topological order, no self-loops)")
     return g
 
+def _upper(N:int)->torch.Tensor: return torch.triu(torch.ones(N, N, dtype=torch.bool), 1)  # the entries a DAG in topological order can have
+
 def _tensors(g:Graphs, idx)->tuple[torch.Tensor, torch.Tensor]:
     return torch.from_numpy(np.asarray(g.adj[idx])).float(), torch.from_numpy(np.asarray(g.ops[idx], dtype=np.int64))
 
@@ -114,8 +115,7 @@ def graph_ae_loss(model:GraphAE, # the model
                  )->torch.Tensor:
     "Reconstruction cross-entropies of operations and upper-triangular edges, plus `beta` x KL, per node."
     op_logits, edge_logits, mu, logvar = model(adj, ops)
-    N = adj.shape[-1]
-    up = torch.triu(torch.ones(N, N, dtype=torch.bool), 1)
+    up = _upper(adj.shape[-1])
     rec = F.cross_entropy(op_logits.reshape(-1, op_logits.shape[-1]), ops.reshape(-1)) + F.binary_cross_entropy_with_logits(edge_logits[:, up], adj[:, up])
     kl = -0.5 * torch.mean(1 + logvar - mu.square() - logvar.exp())
     return rec + beta * kl
@@ -130,7 +130,7 @@ def reconstruction(model:GraphAE, # trained model
     was = model.training; model.eval()
     with torch.no_grad(): op_logits, edge_logits, _, _ = model(adj, ops)
     model.train(was)
-    up = torch.triu(torch.ones(adj.shape[-1], adj.shape[-1], dtype=torch.bool), 1)
+    up = _upper(adj.shape[-1])
     op_ok, edge_ok = op_logits.argmax(-1) == ops, ((edge_logits > 0).float() == adj)[:, up]
     return {'ops': float(op_ok.float().mean()), 'edges': float(edge_ok.float().mean()),
             'cells': float((op_ok.all(1) & edge_ok.all(1)).float().mean())}
