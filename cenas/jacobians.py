@@ -81,7 +81,7 @@ def _reset(net:nn.Module, seed:int):
     return net
 
 def _net_kwargs(space, C:int|None, N:int|None)->dict:
-    "The width/depth arguments that `space.network` accepts (fixed-width spaces such as NATS take neither)."
+    "The width/depth arguments that `space.network` accepts (NATS takes C, as a width scale, but not N)."
     params = inspect.signature(space.network).parameters
     if any(p.kind == p.VAR_KEYWORD for p in params.values()) and hasattr(space, 'build'):  # network(i, **kw) forwards to build
         params = inspect.signature(space.build).parameters

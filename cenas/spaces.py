@@ -315,9 +315,12 @@ class NATSSize(Space):
     def format(self, code:Sequence[int])->str: return ':'.join(str(NATS_WIDTHS[c]) for c in code)
     def build(self, code:tuple[int,...],
               num_classes:int=10, # logits
+              C:int=16, # width scale: every width times C/16 (16: the benchmark's own widths; an even C keeps them whole)
              )->MacroNet:
-        "The NATS-Bench size-space network of `code`."
-        return MacroNet(arch_to_ops(NATS_CELL), [NATS_WIDTHS[c] for c in code], [False, True, False, True, False], num_classes)
+        "The NATS-Bench size-space network of `code`, its widths scaled by C/16 as NAS-Bench-201's are by C."
+        if isinstance(C, bool) or not isinstance(C, int) or C < 2 or C % 2:
+            raise ValueError(f"C scales the NATS widths by C/16 and must be an even int >= 2 (so that width 8 stays whole), got {C!r}")
+        return MacroNet(arch_to_ops(NATS_CELL), [NATS_WIDTHS[c] * C // 16 for c in code], [False, True, False, True, False], num_classes)
 
 # %% ../nbs/00_spaces.ipynb #cd41ced0
 _SPACES = {'nb201': NB201, 'nasbench201': NB201, 'natssss': NATSSize, 'nats': NATSSize, 'natsbenchsss': NATSSize, 'natssize': NATSSize}
