@@ -251,7 +251,7 @@ def add_embed(sub):
     from cenas.jacobians import PRESETS
     p = sub.add_parser('embed', help='build the pretrained embeddings of a search space (Jacobians, encoder, embeddings)',
                        description='Compute (or resume) the Jacobian store of every architecture of a search space, train the '
-                                   'contrastive encoder with the shipped recipe and embed every architecture.')
+                                   'contrastive encoder with the shipped recipe (or take an existing one) and embed every architecture.')
     p.add_argument('--space', required=True, help='search space: nb201, nats_sss, nb101 or nb301')
     p.add_argument('--preset', default='cpu', choices=sorted(PRESETS), help='Jacobian preset (default cpu)')
     p.add_argument('--seed', type=int, metavar='INT', default=0, help='seed of the Jacobians and of training (default 0)')
@@ -259,6 +259,8 @@ def add_embed(sub):
                                             'finds them; --out data/pretrained in a cenas checkout regenerates the shipped files)')
     p.add_argument('--device', help='cuda, cuda:N or cpu (default: cuda when available)')
     p.add_argument('--epochs', type=_positive, metavar='N', help='training epochs (default: the shipped recipe, cenas.encoder.PRETRAINED)')
+    p.add_argument('--encoder', metavar='FILE|SPACE', help='embed with this encoder instead of training one: an encoder file, or a space name for '
+                                                           "that space's pretrained encoder (e.g. --encoder nb201 embeds NATS networks with the NAS-Bench-201 encoder)")
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_embed, interrupted='; the Jacobian store keeps its finished chunks: run the same command again to resume')
 
@@ -271,10 +273,11 @@ def run_embed(args:argparse.Namespace)->int:
     get_device(args.device)  # a wrong device fails now, not after an hour of Jacobians
     t0 = time.time()
     res = build_pretrained(space.name, preset=args.preset, seed=args.seed, out=args.out, epochs=args.epochs,
-                           device=args.device, progress=not args.quiet)
+                           device=args.device, progress=not args.quiet, encoder=args.encoder)
     print(f"{space.name} preset {args.preset}, seed {args.seed}: {res['n']:,} architectures, Jacobian store {res['store_key']}")
-    print(f"encoder trained in {res['train_seconds']:.0f} s, final held-out NT-Xent loss {res['val_loss']:.3f}; {time.time() - t0:.0f} s in all")
-    for k in ('encoder', 'embeddings'): print(f"{k}: {res[k]} ({human_size(Path(res[k]).stat().st_size)})")
+    if args.encoder: print(f"embedded with the encoder {res['encoder']} (nothing trained); {time.time() - t0:.0f} s in all")
+    else: print(f"encoder trained in {res['train_seconds']:.0f} s, final held-out NT-Xent loss {res['val_loss']:.3f}; {time.time() - t0:.0f} s in all")
+    for k in ('encoder', 'embeddings')[bool(args.encoder):]: print(f"{k}: {res[k]} ({human_size(Path(res[k]).stat().st_size)})")
     return 0
 
 # %% ../nbs/07_cli.ipynb #ce35a91a

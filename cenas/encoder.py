@@ -440,37 +440,67 @@ def embeddings_info(src='nb201', # as in `load_embeddings`
     return _read_emb(src, preset, root, tensors=False)[1]
 
 # %% ../nbs/04_encoder.ipynb #0789011c
+def _encoder_file(encoder, # an encoder file, or a space name for that space's pretrained encoder
+                  preset:str, # Jacobian preset of a pretrained encoder
+                 )->Path:
+    "The encoder file `build_pretrained(encoder=...)` embeds with: a path as given, or a space's encoder (shipped, else cached)."
+    from cenas.core import cache_dir
+    p = Path(encoder)
+    if p.suffix == '.safetensors' or p.exists(): return p  # `load_encoder` names a missing file
+    looked = []
+    for root in (None, cache_dir('pretrained', create=False)):
+        try: f = pretrained_paths(encoder, preset, root)[0]  # an unknown space name raises here, listing the valid ones
+        except FileNotFoundError: continue  # a checkout without the shipped folder
+        if f.is_file(): return f
+        looked.append(str(f))
+    raise FileNotFoundError(f"no {preset} encoder for {encoder} (looked for {' and '.join(looked)}); train one with `cenas embed --space {encoder} --preset {preset}`")
+
 def build_pretrained(space='nb201', # a `Space` or its name
                      preset:str='cpu', # Jacobian preset (see `cenas.jacobians.PRESETS`)
                      seed:int=0, # seeds the image batch, the initialisations and the training
-                     out:str|Path|None=None, # folder for the two files; None: the cache folder `pretrained/`
+                     out:str|Path|None=None, # folder for the files; None: the cache folder `pretrained/`
                      epochs:int|None=None, # training epochs; None: `PRETRAINED['epochs']`
                      device=None, # 'cuda', 'cpu' or None for the best available
                      progress:bool=True, # progress bars
                      store=None, # an existing complete store for this space and preset; None: compute (or resume) it
+                     encoder:str|Path|None=None, # embed with this encoder instead of training one: a file, or a space name for its pretrained encoder
                      **train_kw, # other `train_encoder` options, overriding `PRETRAINED`
                     )->dict:
-    "Compute the Jacobian store, train the encoder with `PRETRAINED`, embed every view, and write encoder and embeddings; returns a summary."
+    "Compute the Jacobian store, train the encoder with `PRETRAINED` (or take `encoder`), embed every view, and write the files; returns a summary."
     from cenas.spaces import get_space
     from cenas.core import cache_dir, file_hash
     from cenas.jacobians import jacobians
     space = get_space(space)
+    if encoder is not None and (epochs is not None or train_kw):
+        raise ValueError(f"with encoder={encoder!r} nothing is trained, so training options ({', '.join((['epochs'] if epochs is not None else []) + list(train_kw))}) do not apply")
+    enc_file = None if encoder is None else _encoder_file(encoder, preset)
+    if enc_file is not None:  # a file that does not fit fails now, not after the store is computed
+        from cenas.jacobians import get_preset
+        enc, P = load_encoder(enc_file, device=device), get_preset(preset)['P']
+        if store is None and enc.cfg.P != P: raise ValueError(f"the encoder {enc_file} takes rows of width P={enc.cfg.P}, but preset {preset!r} projects to P={P}")
     if store is None: store = jacobians(space, preset=preset, seed=seed, device=device, progress=progress)
     store = as_store(store)
     if len(store) != len(space): raise ValueError(f"the store has {len(store)} architectures but {space.name} has {len(space)}")
     if not np.all(getattr(store, 'done', True)): raise ValueError("the store is incomplete: finish it first (`cenas jacobians` resumes it)")
+    enc_path, emb_path = pretrained_paths(space, preset, cache_dir('pretrained') if out is None else Path(out))
+    emb_path.parent.mkdir(parents=True, exist_ok=True)
+    command = f"cenas embed --space {space.name} --preset {preset} --seed {seed}"
+    meta = dict(space=space.name, preset=preset, seed=seed, store_key=store.key)
+    if enc_file is not None:  # another space's (or a user's) encoder: embed only
+        emb = embed(enc, store, progress=progress)
+        save_embeddings(emb, emb_path, **meta, encoder=enc_file.name, encoder_sha256=file_hash(enc_file), encoder_store_key=enc.store_key,
+                        command=f"{command} --encoder {encoder}")
+        return dict(space=space.name, n=len(space), store_key=store.key, encoder=enc_file, embeddings=emb_path, train_seconds=0.0,
+                    epochs=0, val_loss=None, history=None)
     recipe = {**PRETRAINED, **({} if epochs is None else {'epochs': epochs}), **train_kw}
     dim = recipe.pop('dim')
     t0 = time.perf_counter()
     enc, hist = train_encoder(store, config={'dim': dim}, seed=seed, device=device, progress=progress, **recipe)
     secs = time.perf_counter() - t0
     emb = embed(enc, store, progress=progress)
-    enc_path, emb_path = pretrained_paths(space, preset, cache_dir('pretrained') if out is None else Path(out))
-    enc_path.parent.mkdir(parents=True, exist_ok=True)
     save_encoder(enc, enc_path)
-    command = f"cenas embed --space {space.name} --preset {preset} --seed {seed}" + ('' if epochs is None else f" --epochs {epochs}")
-    save_embeddings(emb, emb_path, space=space.name, preset=preset, seed=seed, store_key=store.key, recipe=recipe | {'dim': dim},
-                    encoder_sha256=file_hash(enc_path), val_loss=float(hist.val_loss.iloc[-1]), command=command,
+    save_embeddings(emb, emb_path, **meta, recipe=recipe | {'dim': dim}, encoder_sha256=file_hash(enc_path), val_loss=float(hist.val_loss.iloc[-1]),
+                    command=command + ('' if epochs is None else f" --epochs {epochs}"),
                     history=hist.drop(columns='lr').round(4).to_dict('list'), val_idx=hist.attrs['val_idx'].tolist())  # held-out cells, for honest evaluation later
     return dict(space=space.name, n=len(space), store_key=store.key, encoder=enc_path, embeddings=emb_path, train_seconds=round(secs, 1),
                 epochs=int(hist.epoch.iloc[-1]), val_loss=float(hist.val_loss.iloc[-1]), history=hist)

@@ -16,7 +16,8 @@ import cenas
 from .core import atomic_write, cache_dir, config_hash, get_device, item_seed
 
 # %% auto #0
-__all__ = ['PRESETS', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore', 'jacobians']
+__all__ = ['PRESETS', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore', 'jacobians',
+           'log_singular_values', 'pca_basis', 'pca_features']
 
 # %% ../nbs/03_jacobians.ipynb #b2b296a4
 def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logits
@@ -289,6 +290,7 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               dtype:str='float32', # storage dtype: 'float32' or 'float16' (half the disk)
               sign:bool=True, # deterministic column signs (see `project`)
               chunk:int=256, # architectures per chunk file (the unit of resuming)
+              chunks=None, # compute only these chunk ids (e.g. those a compact record of earlier work lacks); None: all
               on_chunk=None, # called as on_chunk(chunk_id, store) after each chunk is written
               threads:int|None=None, # torch CPU threads while computing; None: 1 on the CPU (see below), torch's setting on a GPU
               **overrides, # C, N, B, K, P replacing the preset's values
@@ -321,6 +323,11 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
     store = JacobianStore(out if out is not None else cache_dir('jacobians', _key(manifest)), manifest)
     store.verify()
     todo = store.missing_chunks(limit, shard)
+    if chunks is not None:
+        want = {int(c) for c in chunks}
+        bad = sorted(c for c in want if not 0 <= c < store.n_chunks)
+        if bad: raise ValueError(f"chunk ids must lie in [0, {store.n_chunks}), got {bad[:5]}")
+        todo = [c for c in todo if c in want]
     stop_at = len(space) if limit is None else min(limit, len(space))
     spans = [(c, store.bounds(c)[0], min(store.bounds(c)[1], stop_at)) for c in todo]
     x = batch.to(dev, torch.float32)
@@ -347,3 +354,57 @@ def _compute(store, space, x, spans, K, P, seed, sign, kw, tick, on_chunk):
             tick(1)
         store.write(c, vals, ranks, seconds=time.time() - t0)
         if on_chunk is not None: on_chunk(c, store)
+
+# %% ../nbs/03_jacobians.ipynb #49a2eb3c
+def _ids(store, idx)->np.ndarray:
+    ids = np.arange(len(store)) if idx is None else np.asarray(idx)
+    if ids.ndim != 1 or len(ids) == 0 or not np.issubdtype(ids.dtype, np.integer): raise ValueError(f"idx must be a non-empty 1-d array of architecture indices, got {idx!r:.60}")
+    return ids
+
+def _blocks(store, ids:np.ndarray, block:int):
+    "(slice, float64 Jacobians) of `ids`, `block` architectures at a time: a memory-mapped store is never read whole."
+    for s in range(0, len(ids), block): yield slice(s, s + block), np.asarray(store[ids[s:s + block]], np.float64)
+
+def log_singular_values(store, # a `JacobianStore` or an (n, K, B, P) array
+                        idx=None, # architectures to summarise, in this order (default all; each must be computed)
+                        floor:float=1e-12, # added before the log, so that zero columns (rank < P, ignored input) stay finite
+                        block:int=512, # architectures read at a time
+                       )->np.ndarray: # (len(idx), K, P) float32
+    "log of the P singular values of every view of `idx`, read off as the column norms of the projected Jacobians."
+    ids, out = _ids(store, idx), []
+    for _, x in _blocks(store, ids, block): out.append(np.log(np.sqrt((x**2).sum(-2)) + floor).astype(np.float32))
+    return np.concatenate(out)
+
+def pca_basis(store, # a `JacobianStore` or an (n, K, B, P) array
+              dims:int=32, # principal axes kept
+              sample:int=4000, # views the axes are fitted on: a seeded sample of all views of `idx`
+              seed:int=0, # chooses the sample
+              idx=None, # architectures to sample from (default all; each must be computed)
+             )->tuple[np.ndarray, np.ndarray]: # mean (B·P,) and axes (dims, B·P), float64
+    "The mean and top `dims` principal axes of a seeded sample of flattened views, each axis signed so that its largest loading is positive."
+    ids = _ids(store, idx)
+    K = np.asarray(store[ids[:1]]).shape[1]
+    pick = np.sort(np.random.default_rng(seed).choice(len(ids)*K, min(sample, len(ids)*K), replace=False))
+    if not 1 <= dims <= len(pick): raise ValueError(f"dims={dims} must be between 1 and the {len(pick)} sampled views")
+    rows, inv = np.unique(ids[pick // K], return_inverse=True)
+    fit = np.asarray(store[rows], np.float64)[inv.ravel(), pick % K].reshape(len(pick), -1)
+    mu = fit.mean(0)
+    axes = np.linalg.svd(fit - mu, full_matrices=False)[2][:dims]
+    return mu, axes * np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(1)])[:, None]  # the SVD's signs are arbitrary
+
+def pca_features(store, # a `JacobianStore` or an (n, K, B, P) array
+                 dims:int=32, # principal axes kept (ignored with `basis`)
+                 sample:int=4000, # views the axes are fitted on (see `pca_basis`)
+                 seed:int=0, # chooses the sample
+                 idx=None, # architectures to project, in this order (default all; each must be computed)
+                 block:int=1000, # architectures read at a time
+                 basis:tuple|None=None, # (mean, axes) from `pca_basis`, e.g. fitted on another part of the space; None: fit on `idx`
+                )->np.ndarray: # (len(idx), K, dims) float32
+    "Every view of `idx` flattened to B·P numbers and projected on the top principal axes of a seeded sample of views."
+    ids = _ids(store, idx)
+    mu, axes = pca_basis(store, dims, sample, seed, ids) if basis is None else basis
+    out = None
+    for sl, x in _blocks(store, ids, block):
+        if out is None: out = np.empty((len(ids), x.shape[1], len(axes)), np.float32)
+        out[sl] = (x.reshape(*x.shape[:2], -1) - mu) @ axes.T
+    return out
