@@ -356,7 +356,7 @@ def _compute(store, space, x, spans, K, P, seed, sign, kw, tick, on_chunk):
         if on_chunk is not None: on_chunk(c, store)
 
 # %% ../nbs/03_jacobians.ipynb #49a2eb3c
-def _ids(store, idx)->np.ndarray:
+def _arch_ids(store, idx)->np.ndarray:
     ids = np.arange(len(store)) if idx is None else np.asarray(idx)
     if ids.ndim != 1 or len(ids) == 0 or not np.issubdtype(ids.dtype, np.integer): raise ValueError(f"idx must be a non-empty 1-d array of architecture indices, got {idx!r:.60}")
     return ids
@@ -371,7 +371,7 @@ def log_singular_values(store, # a `JacobianStore` or an (n, K, B, P) array
                         block:int=512, # architectures read at a time
                        )->np.ndarray: # (len(idx), K, P) float32
     "log of the P singular values of every view of `idx`, read off as the column norms of the projected Jacobians."
-    ids, out = _ids(store, idx), []
+    ids, out = _arch_ids(store, idx), []
     for _, x in _blocks(store, ids, block): out.append(np.log(np.sqrt((x**2).sum(-2)) + floor).astype(np.float32))
     return np.concatenate(out)
 
@@ -382,7 +382,7 @@ def pca_basis(store, # a `JacobianStore` or an (n, K, B, P) array
               idx=None, # architectures to sample from (default all; each must be computed)
              )->tuple[np.ndarray, np.ndarray]: # mean (B·P,) and axes (dims, B·P), float64
     "The mean and top `dims` principal axes of a seeded sample of flattened views, each axis signed so that its largest loading is positive."
-    ids = _ids(store, idx)
+    ids = _arch_ids(store, idx)
     K = np.asarray(store[ids[:1]]).shape[1]
     pick = np.sort(np.random.default_rng(seed).choice(len(ids)*K, min(sample, len(ids)*K), replace=False))
     if not 1 <= dims <= len(pick): raise ValueError(f"dims={dims} must be between 1 and the {len(pick)} sampled views")
@@ -401,7 +401,7 @@ def pca_features(store, # a `JacobianStore` or an (n, K, B, P) array
                  basis:tuple|None=None, # (mean, axes) from `pca_basis`, e.g. fitted on another part of the space; None: fit on `idx`
                 )->np.ndarray: # (len(idx), K, dims) float32
     "Every view of `idx` flattened to B·P numbers and projected on the top principal axes of a seeded sample of views."
-    ids = _ids(store, idx)
+    ids = _arch_ids(store, idx)
     mu, axes = pca_basis(store, dims, sample, seed, ids) if basis is None else basis
     out = None
     for sl, x in _blocks(store, ids, block):
