@@ -1,7 +1,7 @@
 """A compact record of the NATS size-space `cpu`-preset Jacobian store, so that the store can be finished over several
 sessions (behind data/pretrained/nats_sss_cpu_embeddings.safetensors and experiments/18_nats_embeddings).
 
-The store takes about 4.5 core-hours for all 32,768 networks and 1 GB of disk, and a machine's cache does not outlive a
+The store takes about 6.5 core-hours for all 32,768 networks on a 2-core CPU (4.4 measured for the first 25,344) and 1 GB of disk, and a machine's cache does not outlive a
 session, so what later steps need is kept per chunk of 256 networks in results/nats_record/ (about 100 KB a chunk,
 float16): the embeddings of every view by the shipped NAS-Bench-201 encoder, and the view means of two training-free
 features, the log singular values (`cenas.jacobians.log_singular_values`) and the embedding by an untrained encoder (the
