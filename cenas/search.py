@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_search.ipynb #ea8df842
 from __future__ import annotations
-import json, math, multiprocessing as mp, time, warnings
+import hashlib, json, math, multiprocessing as mp, time, warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from scipy import stats
 
-from .core import atomic_write
+from .core import atomic_write, config_hash
 
 # %% auto #0
 __all__ = ['Trace', 'random_search', 'regularized_evolution', 'expected_improvement', 'matern_kernel', 'bo_search', 'simulate',
@@ -354,6 +354,8 @@ def _run(method:str, features, bench, budget:int, seed:int, kw:dict)->Trace:
     if method == 'bo': return bo_search(features, bench, budget, seed, **kw)
     return _METHODS[method](bench, budget, seed, **kw)
 
+_COLS = ['method', 'run', 'eval', 'index', 'acc', 'best']
+
 def _table(trace:Trace, run:int)->pd.DataFrame:
     return pd.DataFrame(dict(method=trace.method, run=run, eval=np.arange(1, len(trace)+1), index=trace.indices,
                              acc=trace.acc, best=trace.best_so_far()))
@@ -367,6 +369,30 @@ def _run_in_worker(method, budget, seed, kw):
     features, bench = _WORKER_ARGS
     return _run(method, features, bench, budget, seed, kw)
 
+def _digest(x)->str:
+    "Hash of an array's shape and values (float64), for cache keys."
+    a = np.ascontiguousarray(np.asarray(x, dtype=np.float64))
+    return hashlib.sha256(repr(a.shape).encode() + a.tobytes()).hexdigest()[:16]
+
+def _block_path(cache, method, features, bench, budget, seeds, kw)->Path:
+    "Where one block of runs is cached: keyed by everything that determines its traces."
+    def value(v):  # arrays by content; functions (e.g. REA's `neighbours`) by name, so renaming one is on the caller
+        if isinstance(v, (np.ndarray, torch.Tensor)): return _digest(v)
+        return f'{v.__module__}.{v.__qualname__}' if callable(v) else v
+    space = getattr(getattr(bench, 'space', None), 'name', None)  # REA's default mutations come from the space
+    cfg = dict(v=1, method=method, features=None if method != 'bo' else _digest(features), acc=_digest(bench.acc), space=space,
+               budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(kw.items())})
+    return Path(cache)/f'{method}_{config_hash(cfg)}.csv'
+
+def _read_block(path:Path, runs:int, budget:int)->pd.DataFrame|None:
+    "A cached block, or None when it is missing or unreadable (then it is recomputed and overwritten)."
+    if not path.exists(): return None
+    try: t = pd.read_csv(path)
+    except Exception: t = None
+    if t is None or list(t.columns) != _COLS or len(t) != runs*budget:
+        warnings.warn(f"{path} is not a complete block of runs: recomputing it"); return None
+    return t
+
 def simulate(method:str, # 'random', 'rea' or 'bo'
              features, # (n, d) or (n, K, d) features for 'bo'; ignored (may be None) for the others
              bench, # a `Benchmark`
@@ -375,6 +401,8 @@ def simulate(method:str, # 'random', 'rea' or 'bo'
              seed:int=0, # run r uses seed + r, the same for every method
              n_jobs:int=1, # worker processes (each with one torch thread)
              progress:bool=False, # show a tqdm bar over runs
+             cache:str|Path|None=None, # folder for finished blocks of runs (csv); a rerun reads them, an interrupted one resumes
+             block:int=25, # runs per cached block (the most an interruption loses)
              **kwargs, # passed on to the optimiser, e.g. `acq='ei'` or `population=20`
             )->pd.DataFrame:
     "Repeated seeded runs of one optimiser as a tidy table: method, run, eval, index, acc, best (so far)."
@@ -383,6 +411,21 @@ def simulate(method:str, # 'random', 'rea' or 'bo'
     if not (_is_int(n_jobs) and n_jobs >= 1): raise ValueError(f"n_jobs must be an int >= 1, got {n_jobs!r}")
     _check_budget(budget, _n_archs(bench))
     if method == 'bo': _prep_features(features, _n_archs(bench))  # fail before starting any worker
+    if cache is None: return _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)
+    if not (_is_int(block) and block >= 1): raise ValueError(f"block must be an int >= 1, got {block!r}")
+    Path(cache).mkdir(parents=True, exist_ok=True)
+    parts = []
+    for start in range(0, runs, block):
+        k = min(block, runs - start)
+        path = _block_path(cache, method, features, bench, budget, [seed + start, seed + start + k], kwargs)
+        t = _read_block(path, k, budget)
+        if t is None:
+            t = _simulate(method, features, bench, budget, k, seed + start, n_jobs, progress, kwargs)
+            with atomic_write(path, 'w') as f: t.to_csv(f, index=False)
+        parts.append(t.assign(run=t['run'] + start))
+    return pd.concat(parts, ignore_index=True)
+
+def _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)->pd.DataFrame:
     from tqdm import tqdm
     bar = tqdm(total=runs, desc=method, disable=not progress)
     traces = {}

@@ -12,6 +12,9 @@ fixed image batch, fixed encoders), so chunks computed on different machines joi
     python nbs/experiments/nats_record.py missing            # how many chunks the record still lacks
     python nbs/experiments/nats_record.py compute i/n        # compute shard i of n of the missing chunks, recording each (run n side by side)
     python nbs/experiments/nats_record.py assemble           # once complete: the shipped embeddings and results/nats_sss_cpu_features.safetensors
+
+`assemble` also adds the view means of a 32-axis PCA of the raw projected Jacobians (`cenas.jacobians.pca_features`, fitted on
+4,000 seeded views, as experiments/11 does for NAS-Bench-201) to the features file when the cached store is complete.
 """
 import json, sys, time
 from pathlib import Path
@@ -20,7 +23,7 @@ from safetensors import safe_open
 from safetensors.torch import save as st_save
 from cenas.core import atomic_write, data_path, file_hash
 from cenas.encoder import SetEncoder, embed, load_encoder, pretrained_paths, save_embeddings
-from cenas.jacobians import JacobianStore, jacobians, log_singular_values
+from cenas.jacobians import JacobianStore, jacobians, log_singular_values, pca_features
 
 HERE = Path(__file__).parent
 RECORD, FEATURES = HERE/'results'/'nats_record', HERE/'results'/'nats_sss_cpu_features.safetensors'
@@ -85,6 +88,11 @@ def assemble():
                     encoder=enc_path.name, encoder_sha256=meta['encoder_sha256'], encoder_store_key=load_encoder(enc_path).store_key,
                     command="cenas embed --space nats_sss --preset cpu --seed 0 --encoder nb201", assembled_by='nbs/experiments/nats_record.py')
     feats = {k: torch.from_numpy(v) for k, v in cat.items() if k != 'embeddings'}
+    st = store(chunks=[])
+    if st.done.all():  # a PCA basis needs views from the whole space, so only a complete store gives it (~2 min)
+        torch.set_num_threads(1)
+        feats['raw-Jacobian PCA'] = torch.from_numpy(pca_features(st, dims=32, sample=4000, seed=0).mean(1).astype(np.float16))
+    else: print(f"the store at {st.path} is incomplete: the features file gets no raw-Jacobian PCA")
     with atomic_write(FEATURES) as f: f.write(st_save(feats, metadata={'store_key': json.dumps(meta['store_key']), 'command': json.dumps('python nbs/experiments/nats_record.py assemble')}))
     print('wrote', pretrained_paths('nats_sss')[1], 'and', FEATURES)
 
