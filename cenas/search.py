@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_search.ipynb #ea8df842
 from __future__ import annotations
-import hashlib, json, math, multiprocessing as mp, time, warnings
+import json, math, multiprocessing as mp, time, warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ import numpy as np, pandas as pd, torch
 from scipy import stats
 
 from .core import atomic_write, config_hash
+from .data import batch_hash
 
 # %% auto #0
 __all__ = ['Trace', 'random_search', 'regularized_evolution', 'expected_improvement', 'matern_kernel', 'bo_search', 'simulate',
@@ -369,18 +370,13 @@ def _run_in_worker(method, budget, seed, kw):
     features, bench = _WORKER_ARGS
     return _run(method, features, bench, budget, seed, kw)
 
-def _digest(x)->str:
-    "Hash of an array's shape and values (float64), for cache keys."
-    a = np.ascontiguousarray(np.asarray(x, dtype=np.float64))
-    return hashlib.sha256(repr(a.shape).encode() + a.tobytes()).hexdigest()[:16]
-
 def _block_path(cache, method, features, bench, budget, seeds, kw)->Path:
     "Where one block of runs is cached: keyed by everything that determines its traces."
     def value(v):  # arrays by content; functions (e.g. REA's `neighbours`) by name, so renaming one is on the caller
-        if isinstance(v, (np.ndarray, torch.Tensor)): return _digest(v)
+        if isinstance(v, (np.ndarray, torch.Tensor)): return batch_hash(v, 16)
         return f'{v.__module__}.{v.__qualname__}' if callable(v) else v
     space = getattr(getattr(bench, 'space', None), 'name', None)  # REA's default mutations come from the space
-    cfg = dict(v=1, method=method, features=None if method != 'bo' else _digest(features), acc=_digest(bench.acc), space=space,
+    cfg = dict(v=1, method=method, features=None if method != 'bo' else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
                budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(kw.items())})
     return Path(cache)/f'{method}_{config_hash(cfg)}.csv'
 

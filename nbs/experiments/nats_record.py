@@ -89,7 +89,7 @@ def assemble():
                     command="cenas embed --space nats_sss --preset cpu --seed 0 --encoder nb201", assembled_by='nbs/experiments/nats_record.py')
     feats = {k: torch.from_numpy(v) for k, v in cat.items() if k != 'embeddings'}
     st = store(chunks=[])
-    if st.done.all():  # a PCA basis needs views from the whole space, so only a complete store gives it (~2 min)
+    if st.done.all():  # a PCA basis needs views from the whole space, so only a complete store gives it (seconds)
         torch.set_num_threads(1)
         feats['raw-Jacobian PCA'] = torch.from_numpy(pca_features(st, dims=32, sample=4000, seed=0).mean(1).astype(np.float16))
     else: print(f"the store at {st.path} is incomplete: the features file gets no raw-Jacobian PCA")
