@@ -356,5 +356,8 @@ d = { 'settings': { 'branch': 'main',
                                 'cenas.transfer.JointStore.index': ('transfer.html#jointstore.index', 'cenas/transfer.py'),
                                 'cenas.transfer.JointStore.split': ('transfer.html#jointstore.split', 'cenas/transfer.py'),
                                 'cenas.transfer._check_probe': ('transfer.html#_check_probe', 'cenas/transfer.py'),
+                                'cenas.transfer._joint_files': ('transfer.html#_joint_files', 'cenas/transfer.py'),
                                 'cenas.transfer._usable': ('transfer.html#_usable', 'cenas/transfer.py'),
+                                'cenas.transfer.load_joint': ('transfer.html#load_joint', 'cenas/transfer.py'),
+                                'cenas.transfer.train_joint': ('transfer.html#train_joint', 'cenas/transfer.py'),
                                 'cenas.transfer.transfer_scores': ('transfer.html#transfer_scores', 'cenas/transfer.py')}}}

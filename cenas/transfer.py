@@ -4,15 +4,18 @@
 
 # %% ../nbs/08_transfer.ipynb #16ae2c53
 from __future__ import annotations
+import time
+from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import config_hash
-from .encoder import as_store, _shape
+from .core import config_hash, file_hash, load_arrays, save_arrays
+from .encoder import as_store, _shape, embed, load_encoder, save_encoder, train_encoder
+from .jacobians import log_singular_values
 from .predictors import Surrogate, rank_metrics
 
 # %% auto #0
-__all__ = ['JointStore', 'transfer_scores']
+__all__ = ['JointStore', 'train_joint', 'load_joint', 'transfer_scores']
 
 # %% ../nbs/08_transfer.ipynb #65be1c72
 _PROBE = ('B', 'K', 'P', 'batch', 'image_shape', 'sign', 'projection')  # the settings that make two stores' Jacobians comparable
@@ -85,6 +88,48 @@ class JointStore:
     def _pos(self, name):
         if name not in self.names: raise KeyError(f"unknown space {name!r}; this JointStore holds {self.names}")
         return self.names.index(name)
+
+# %% ../nbs/08_transfer.ipynb #472bd30c
+def _joint_files(path)->tuple[Path, Path]: return Path(f'{path}_encoder.safetensors'), Path(f'{path}_embeddings.safetensors')
+
+def train_joint(stores:dict, # {space name: Jacobian store}, all made with one probe
+                path:str|Path, # stem of the files written: `{path}_encoder.safetensors` and `{path}_embeddings.safetensors`
+                seed:int=0, # seeds the encoder's weights, its validation split and the views
+                progress:bool=True, # show training progress
+                **kw, # options of `cenas.encoder.train_encoder` (epochs, lr, ...); `dim` sets the embedding size
+               )->Path:
+    "Train one encoder on every computed network of `stores`; save it, and each space's indices, embeddings and log singular values."
+    joint = JointStore(list(stores.values()), names=list(stores))
+    opts = dict(kw); dim = opts.pop('dim', None)
+    t0 = time.perf_counter()
+    enc, hist = train_encoder(joint, config=None if dim is None else {'dim': dim}, seed=seed, progress=progress, **opts)
+    secs, arrays, val = time.perf_counter() - t0, {}, hist.attrs['val_idx']
+    for nm, lo, hi in zip(joint.names, joint.offsets[:-1], joint.offsets[1:]):
+        i = np.flatnonzero(joint.done[lo:hi])
+        arrays |= {f'{nm}/idx': i, f'{nm}/embeddings': embed(enc, joint, idx=i + lo).astype(np.float16),
+                   f'{nm}/log singular values': log_singular_values(joint, i + lo).mean(1).astype(np.float16)}
+    enc_file, emb_file = _joint_files(path)
+    save_encoder(enc, enc_file)
+    history = hist.astype(object).where(hist.notna(), None).to_dict('list')  # JSON has no NaN
+    return save_arrays(arrays, emb_file, options=kw, seed=seed, seconds=secs, history=history, val_chance=hist.attrs['val_chance'],
+                       store_keys=dict(zip(joint.names, joint.manifest['keys'])), sizes=dict(zip(joint.names, joint.manifest['sizes'])),
+                       val_idx={nm: (val[(val >= a) & (val < b)] - a).tolist() for nm, a, b in zip(joint.names, joint.offsets[:-1], joint.offsets[1:])},
+                       encoder_sha256=file_hash(enc_file))
+
+def load_joint(path:str|Path, # the stem given to `train_joint`
+              )->dict:
+    "The encoder and, per space, embeddings (n, K, d) and log singular values (n, P) with NaN rows where not computed, computed and held-out indices; plus the metadata."
+    enc_file, emb_file = _joint_files(path)
+    arrays, meta = load_arrays(emb_file)
+    if not enc_file.is_file() or file_hash(enc_file) != meta.get('encoder_sha256'): raise ValueError(f"{emb_file} was not made by the encoder at {enc_file} (missing or replaced)")
+    def spread(nm, key):
+        a = arrays[f'{nm}/{key}']; full = np.full((meta['sizes'][nm], *a.shape[1:]), np.nan, np.float32)
+        full[arrays[f'{nm}/idx']] = a
+        return full
+    names = list(meta['sizes'])
+    return dict(encoder=load_encoder(enc_file), meta=meta, done={nm: arrays[f'{nm}/idx'] for nm in names},
+                emb={nm: spread(nm, 'embeddings') for nm in names}, sv={nm: spread(nm, 'log singular values') for nm in names},
+                val={nm: np.array(meta['val_idx'][nm], dtype=np.int64) for nm in names})
 
 # %% ../nbs/08_transfer.ipynb #e234103a
 def _usable(usable, features, name):
