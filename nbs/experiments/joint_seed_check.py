@@ -5,9 +5,13 @@ into the cache (`cache_dir('experiments', 'joint_seeds')`; an existing one is re
 seed: held-out identification per space (top-1, as in 19) and 12's transfer grid at 10,000 training architectures
 (gradient boosting, 3,000 test architectures per space, 10 repetitions, Kendall tau mean), for both directions and
 all three datasets. Seed 0 is read from results/ and must reproduce 12's tables.
-Needs both `cpu`-preset Jacobian stores in the cache (see 19 for the commands); each new seed trains in about 8 min on 2 cores.
+With --search it also repeats 12's NAS-Bench-201 searches for each seed (cold BO on the joint embeddings, and BO
+warm-started by the gradient-boosting surrogate trained on every NATS network; 30 runs, 100 evaluations, the same
+seeds and cache as 12, so seed 0 only reads 12's runs) and prints the best accuracy after 100 evaluations with its
+95% t-interval.
+Needs both `cpu`-preset Jacobian stores in the cache (see 19 for the commands); each new seed trains in about 10 min on 2 cores.
 
-    python nbs/experiments/joint_seed_check.py 0 1 2      # run from the repository root
+    python nbs/experiments/joint_seed_check.py [--search] 0 1 2      # run from the repository root
 """
 import sys, time
 from pathlib import Path
@@ -16,6 +20,8 @@ from cenas.benchmarks import Benchmark
 from cenas.core import cache_dir
 from cenas.encoder import PRETRAINED, identification
 from cenas.jacobians import jacobians
+from cenas.predictors import Surrogate
+from cenas.search import simulate, summarize
 from cenas.spaces import NB201
 from cenas.transfer import load_joint, train_joint, transfer_scores
 
@@ -49,18 +55,38 @@ def summary(J:dict, seed:int, nb:NB201, ignores:np.ndarray, accs:dict)->dict:
             row[f'{src}->{tgt} {d}'] = t[t.target == tgt].kendall.mean()
     return row
 
-def main(seeds):
+def searches(J:dict, seed:int, accs:dict)->pd.DataFrame:
+    "12's NAS-Bench-201 searches (cold BO, BO warm-started from NATS) on one joint encoder's embeddings."
+    emb, done, rows = J['emb'], J['done'], []
+    cand, src = done['nb201'], done['nats_sss']  # every NATS network trains the prior, as in 12 (none is degenerate)
+    for d in DATASETS:
+        bench = Benchmark.from_array(accs['nb201'][d][cand], dataset=d)
+        prior = Surrogate('gbm', seed=0).fit(emb['nats_sss'][src], accs['nats_sss'][d][src]).predict(emb['nb201'][cand])
+        for method, kw in (('BO cold', {}), ('BO warm (transfer prior)', dict(prior=prior, prior_top=100))):
+            t = simulate('bo', emb['nb201'][cand], bench, 100, runs=30, n_jobs=2, cache=cache_dir('experiments', '12_transfer')/'search', block=10, **kw)
+            rows.append(summarize(t.assign(method=method), budgets=(100,)).assign(seed=seed, dataset=d))
+    return pd.concat(rows, ignore_index=True)
+
+def main(seeds, search=False):
     nb = NB201()
     ignores = np.array([nb.ignores_input(i) for i in range(len(nb))])
     accs = {s: {d: Benchmark(s, d).acc for d in DATASETS} for s in SPACES}
-    rows = []
+    rows, found = [], []
     for seed in seeds:
         t0 = time.perf_counter()
-        rows.append(summary(joint(seed), seed, nb, ignores, accs))
+        J = joint(seed)
+        rows.append(summary(J, seed, nb, ignores, accs))
+        if search: found.append(searches(J, seed, accs))
         print(f'seed {seed}: {time.perf_counter() - t0:.0f} s', flush=True)
     t = pd.DataFrame(rows).set_index('seed')
     with pd.option_context('display.width', 200, 'display.max_columns', 20): print(t.round(3))
     if len(t) > 1: print('\nmean ± sd over seeds:\n' + (t.mean().round(3).astype(str) + ' ± ' + t.std().round(3).astype(str)).to_string())
+    if search:
+        f = pd.concat(found, ignore_index=True)
+        f['after 100'] = f['mean'].map('{:.2f}'.format) + ' [' + f.ci_low.map('{:.2f}'.format) + ', ' + f.ci_high.map('{:.2f}'.format) + ']'
+        print('\nNAS-Bench-201, best test accuracy after 100 evaluations, mean [95% t-interval] over 30 runs:')
+        with pd.option_context('display.width', 250, 'display.max_columns', 10): print(f.pivot_table(index=['seed', 'method'], columns='dataset', values='after 100', aggfunc='first', sort=False))
 
 if __name__ == '__main__':
-    main([int(s) for s in sys.argv[1:]] or [0, 1, 2])
+    args = sys.argv[1:]
+    main([int(s) for s in args if s != '--search'] or [0, 1, 2], search='--search' in args)
