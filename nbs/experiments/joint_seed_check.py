@@ -13,7 +13,7 @@ Needs both `cpu`-preset Jacobian stores in the cache (see 19 for the commands); 
 
     python nbs/experiments/joint_seed_check.py [--search] 0 1 2      # run from the repository root
 """
-import sys, time
+import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from cenas.benchmarks import Benchmark
@@ -40,6 +40,7 @@ def joint(seed:int)->dict:
     return J
 
 def summary(J:dict, seed:int, nb:NB201, ignores:np.ndarray, accs:dict)->dict:
+    "Held-out top-1 identification per space and 12's transfer grid at 10,000 training architectures (mean Kendall tau)."
     emb, done = J['emb'], J['done']
     row = {'seed': seed}
     for s in SPACES:
@@ -88,5 +89,6 @@ def main(seeds, search=False):
         with pd.option_context('display.width', 250, 'display.max_columns', 10): print(f.pivot_table(index=['seed', 'method'], columns='dataset', values='after 100', aggfunc='first', sort=False))
 
 if __name__ == '__main__':
-    args = sys.argv[1:]
-    main([int(s) for s in args if s != '--search'] or [0, 1, 2], search='--search' in args)
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('seeds', type=int, nargs='*', default=[0, 1, 2]); p.add_argument('--search', action='store_true')
+    a = p.parse_args(); main(a.seeds, search=a.search)
