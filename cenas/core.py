@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #7f1c4262
 from __future__ import annotations
-import hashlib, json, os, tempfile
+import hashlib, json, os, tempfile, warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,8 +14,8 @@ from safetensors import safe_open
 from safetensors.numpy import save as st_save
 
 # %% auto #0
-__all__ = ['data_path', 'cache_dir', 'config_hash', 'file_hash', 'item_seed', 'generator', 'get_device', 'atomic_write',
-           'save_arrays', 'load_arrays']
+__all__ = ['HASH_KEY', 'data_path', 'cache_dir', 'config_hash', 'file_hash', 'item_seed', 'generator', 'get_device',
+           'atomic_write', 'arrays_hash', 'check_hash', 'save_arrays', 'load_arrays']
 
 # %% ../nbs/00_core.ipynb #66711b9d
 def data_path(*parts:str, # path components below the data folder, e.g. `'nb201', 'arch_strings.txt'`
@@ -105,22 +105,47 @@ def atomic_write(path:str|Path, # final location of the file
         raise
 
 # %% ../nbs/00_core.ipynb #9d017614
+HASH_KEY = 'content_sha256'  # metadata entry holding `arrays_hash` of a file's arrays
+
+def arrays_hash(arrays:dict, # {name: numpy array or torch tensor}
+               )->str:
+    "SHA-256 over the names, dtypes, shapes and C-order bytes of named arrays, in name order."
+    h = hashlib.sha256()
+    for k in sorted(arrays):
+        v = arrays[k]
+        a = np.ascontiguousarray(v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v)
+        h.update(json.dumps([k, a.dtype.str, list(a.shape)]).encode()); h.update(a.tobytes())
+    return h.hexdigest()
+
+def check_hash(arrays:dict, # the arrays as read from `path`
+               meta:dict, # the file's metadata, with the `HASH_KEY` entry written by cenas
+               path:str|Path, # the file, for the messages
+              ):
+    "Raise `ValueError` naming `path` if its arrays do not match the content hash recorded when it was written; warn if it records none."
+    want = meta.get(HASH_KEY)
+    if want is None:
+        warnings.warn(f"{path} records no content hash (written by an older cenas?), so its bytes cannot be checked; save it again to add one")
+    elif arrays_hash(arrays) != want:
+        raise ValueError(f"{path} is corrupted: its arrays do not match the content hash recorded when it was written; restore or rebuild the file")
+
 def save_arrays(arrays:dict, # {name: numpy array}; names are strings, e.g. 'nb201/embeddings'
                 path:str|Path, # destination, conventionally `*.safetensors`
                 **meta, # JSON-serialisable provenance (store keys, recipe, command, ...)
                )->Path:
-    "Write named arrays and JSON metadata to one safetensors file, atomically."
+    "Write named arrays, JSON metadata and the arrays' content hash to one safetensors file, atomically."
+    if HASH_KEY in meta: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_arrays records")
     try: tags = {k: json.dumps(v, allow_nan=False) for k, v in meta.items()}
     except (TypeError, ValueError) as e: raise TypeError(f"save_arrays metadata must be plain JSON: {e}") from None
     bad = [k for k, v in arrays.items() if not isinstance(k, str) or not isinstance(v, np.ndarray)]
     if bad: raise TypeError(f"save_arrays needs {{str: numpy array}}, got {bad[:3]}")
-    data = st_save({k: np.ascontiguousarray(v) for k, v in arrays.items()}, metadata=tags)
+    arrays = {k: np.ascontiguousarray(v) for k, v in arrays.items()}
+    data = st_save(arrays, metadata=tags | {HASH_KEY: json.dumps(arrays_hash(arrays))})
     with atomic_write(path) as f: f.write(data)
     return Path(path)
 
 def load_arrays(path:str|Path, # a file written by `save_arrays`
                )->tuple[dict, dict]:
-    "The named arrays and the metadata of `path`."
+    "The named arrays and the metadata of `path`, after checking the arrays against the content hash it records."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no array file at {path}")
     try:
@@ -128,4 +153,6 @@ def load_arrays(path:str|Path, # a file written by `save_arrays`
             arrays = {k: f.get_tensor(k) for k in f.keys()}
             meta = {k: json.loads(v) for k, v in (f.metadata() or {}).items()}
     except Exception as e: raise ValueError(f"{path} is not a readable array file (truncated or corrupted?): {e}") from None
+    check_hash(arrays, meta, path)
+    meta.pop(HASH_KEY, None)
     return arrays, meta

@@ -109,6 +109,8 @@ def check_images(x:np.ndarray|torch.Tensor, # a batch of images: float (B, 3, H,
     "Validate a user image batch and return it as a contiguous float32 tensor `(B, 3, H, W)`."
     if not isinstance(x, (np.ndarray, torch.Tensor)): raise TypeError(f"expected a numpy array or torch tensor of images, got {type(x).__name__}")
     shape = tuple(x.shape)
+    if len(shape) == 4 and shape[0] < 2:  # before any arithmetic: an empty batch has no maximum to take
+        raise ValueError(f"need at least 2 images (BatchNorm in train mode needs batch statistics), got {shape[0]} (shape {shape})")
     if len(shape) != 4:
         hint = ' (one image? add a batch dimension)' if len(shape) == 3 else ''
         raise ValueError(f"expected images of shape (B, 3, H, W), got {shape}{hint}")

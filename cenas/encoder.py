@@ -17,7 +17,7 @@ from tqdm import tqdm
 from safetensors import safe_open, SafetensorError
 from safetensors.torch import save as st_save
 
-from .core import atomic_write, get_device
+from .core import HASH_KEY, arrays_hash, atomic_write, check_hash, get_device
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'ArrayStore', 'as_store', 'EncoderConfig', 'SetEncoder', 'nt_xent', 'input_scale', 'train_encoder',
@@ -292,9 +292,11 @@ _FORMAT = 'cenas.encoder/1'
 def save_encoder(encoder:SetEncoder, # encoder to save
                  path:str|Path, # destination, conventionally `*.safetensors`
                 )->Path:
-    "Write weights, config and training-store key to one safetensors file, atomically."
-    meta = {'format': _FORMAT, 'config': json.dumps(asdict(encoder.cfg)), 'store_key': encoder.store_key or ''}
-    data = st_save({k: v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}, metadata=meta)
+    "Write weights, config, training-store key and the weights' content hash to one safetensors file, atomically."
+    weights = {k: v.detach().cpu().contiguous() for k, v in encoder.state_dict().items()}
+    meta = {'format': _FORMAT, 'config': json.dumps(asdict(encoder.cfg)), 'store_key': encoder.store_key or '',
+            HASH_KEY: json.dumps(arrays_hash(weights))}
+    data = st_save(weights, metadata=meta)
     with atomic_write(path) as f: f.write(data)
     return Path(path)
 
@@ -303,13 +305,14 @@ def load_encoder(path:str|Path, # file written by `save_encoder`
                  store=None, # if given, the encoder must have been trained on this store (same key)
                  device=None, # where to put the weights (default CPU)
                 )->SetEncoder:
-    "Load an encoder saved by `save_encoder`, refusing one whose config or training store differs from what is expected."
+    "Load an encoder saved by `save_encoder` after checking its content hash, refusing one whose config or training store differs from what is expected."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no encoder file at {path}")
     try:
         with safe_open(str(path), framework='pt') as f: meta, tensors = f.metadata() or {}, {k: f.get_tensor(k) for k in f.keys()}
     except (SafetensorError, OSError, ValueError) as e: raise ValueError(f"{path} is not a readable safetensors file (truncated or corrupted?): {e}") from None
     if meta.get('format') != _FORMAT: raise ValueError(f"{path} is not a cenas encoder file (format {meta.get('format')!r}, expected {_FORMAT!r})")
+    check_hash(tensors, {k: json.loads(v) for k, v in meta.items() if k == HASH_KEY}, path)
     try: cfg = EncoderConfig(**json.loads(meta['config']))
     except (KeyError, TypeError, ValueError) as e: raise ValueError(f"{path} has an unreadable encoder config: {e}") from None
     if isinstance(expect, EncoderConfig): expect = {k: v for k, v in asdict(expect).items() if k != 'scale'}
@@ -377,13 +380,15 @@ def save_embeddings(emb:np.ndarray, # (n, K, d) finite embeddings
                     path:str|Path, # destination `*.safetensors`
                     **meta, # JSON-serialisable provenance (space, store key, recipe, command, ...)
                    )->Path:
-    "Write embeddings as float16 safetensors with JSON metadata, atomically."
+    "Write embeddings as float16 safetensors with JSON metadata and their content hash, atomically."
     e = np.asarray(emb)
     if e.ndim != 3: raise ValueError(f"embeddings must be (n, K, d), got shape {e.shape}")
     if not np.isfinite(e).all(): raise ValueError("embeddings contain NaN or inf")
     if np.abs(e).max(initial=0) > 6e4: raise ValueError(f"embeddings reach {np.abs(e).max():.3g}, beyond float16's range (65504): rescale them first")
-    tags = {'format': _EMB_FORMAT} | {k: json.dumps(v) for k, v in meta.items()}
-    data = st_save({'embeddings': torch.from_numpy(np.ascontiguousarray(e, dtype=np.float16))}, metadata=tags)
+    if HASH_KEY in meta: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_embeddings records")
+    arrays = {'embeddings': torch.from_numpy(np.ascontiguousarray(e, dtype=np.float16))}
+    tags = {'format': _EMB_FORMAT} | {k: json.dumps(v) for k, v in meta.items()} | {HASH_KEY: json.dumps(arrays_hash(arrays))}
+    data = st_save(arrays, metadata=tags)
     with atomic_write(path) as f: f.write(data)
     return Path(path)
 
@@ -423,13 +428,17 @@ def _read_emb(src, preset, root, tensors:bool):
         n = len(get_space(name))
         if shape[0] != n: raise ValueError(f"{path} has {shape[0]} rows but {name} has {n} architectures")
     info = {k: json.loads(v) for k, v in meta.items() if k != 'format'} | {'format': meta['format'], 'shape': tuple(shape), 'path': str(path)}
+    if e is not None:  # the array itself: the bytes written, then the values
+        check_hash({'embeddings': e}, info, path)
+        if not e.is_floating_point(): raise ValueError(f"{path} holds embeddings of dtype {e.dtype}, expected float16 or float32")
+        if not torch.isfinite(e).all(): raise ValueError(f"{path} holds {int((~torch.isfinite(e)).sum())} NaN or inf value(s); rebuild it with `cenas embed`")
     return e, info
 
 def load_embeddings(src='nb201', # a space name (loads its pretrained file, see `find_embeddings`) or a path to a `*.safetensors` file
                     preset:str='cpu', # preset of the pretrained file, when `src` is a space
                     root:str|Path|None=None, # folder of pretrained files; None: the shipped `data/pretrained`, then the cache
                    )->np.ndarray: # float32 (n, K, d)
-    "Embeddings written by `save_embeddings`, as float32; for a space, checks one row per architecture."
+    "Embeddings written by `save_embeddings`, as float32, after checking their content hash and finite values; for a space, also one row per architecture."
     return _read_emb(src, preset, root, tensors=True)[0].float().numpy()
 
 def embeddings_info(src='nb201', # as in `load_embeddings`

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_jacobians.ipynb #ff493e6c
 from __future__ import annotations
-import hashlib, inspect, io, json, time
+import hashlib, inspect, io, json, time, warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,8 +16,8 @@ import cenas
 from .core import atomic_write, cache_dir, config_hash, get_device, item_seed
 
 # %% auto #0
-__all__ = ['PRESETS', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore', 'jacobians',
-           'log_singular_values', 'pca_basis', 'pca_features']
+__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore',
+           'jacobians', 'pending', 'estimate', 'log_singular_values', 'pca_basis', 'pca_features']
 
 # %% ../nbs/03_jacobians.ipynb #b2b296a4
 def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logits
@@ -171,6 +171,7 @@ class JacobianStore:
         K = self.shape[0]
         self.done, self.rank = np.zeros(self.n, bool), np.full((self.n, K), -1, np.int16)
         self._meta, self._mm, self.bad = {}, {}, []  # bad: chunk ids whose files are missing, truncated or garbled
+        self._checked = set()  # chunks whose data file matched its SHA-256 since the last scan (each is hashed once, on first read)
         for js in sorted(self.path.glob('chunk_[0-9][0-9][0-9][0-9][0-9].json')):
             try:
                 meta = json.loads(js.read_text()); c = meta['chunk']
@@ -187,10 +188,15 @@ class JacobianStore:
 
     def verify(self)->list[int]:
         "Check every chunk's SHA-256; forget the bad ones (so they are recomputed) and return their ids."
-        bad = [c for c, m in self._meta.items() if hashlib.sha256(self._file(c, 'npy').read_bytes()).hexdigest() != m['sha256']]
+        bad = [c for c in self._meta if not self._intact(c)]
         for c in bad: self._file(c, 'json').unlink(missing_ok=True)
-        if bad: self.refresh()
+        if bad: self.refresh(); self._checked.update(self._meta)  # the rest were just hashed
         return bad
+
+    def _intact(self, c:int)->bool:
+        "Whether chunk `c`'s data file matches the SHA-256 in its sidecar (remembered once true)."
+        if c not in self._checked and hashlib.sha256(self._file(c, 'npy').read_bytes()).hexdigest() == self._meta[c]['sha256']: self._checked.add(c)
+        return c in self._checked
 
     def write(self, c:int, values:np.ndarray, rank:np.ndarray, seconds:float|None=None):
         "Store chunk `c` (its first `len(values)` architectures) atomically: the data file first, then its sidecar."
@@ -210,6 +216,7 @@ class JacobianStore:
         meta = dict(chunk=c, start=start, stop=start+m, sha256=hashlib.sha256(data).hexdigest(), rank=rank.tolist(), seconds=seconds)
         with atomic_write(self._file(c, 'json'), 'w') as f: json.dump(meta, f)
         self._meta[c], self._mm[c] = meta, np.load(self._file(c, 'npy'), mmap_mode='r')
+        self._checked.add(c)
         self.done[start:start+m], self.rank[start:start+m] = True, rank
 
     def _ids(self, idx)->np.ndarray:
@@ -224,13 +231,15 @@ class JacobianStore:
         return ids % self.n
 
     def __getitem__(self, idx)->np.ndarray:
-        "float32 (m, K, B, P) projected Jacobians of the architectures `idx` (int, slice or int array)."
+        "float32 (m, K, B, P) projected Jacobians of the architectures `idx` (int, slice or int array); each chunk's checksum is checked on its first read."
         ids = self._ids(idx)
         missing = ids[~self.done[ids]]
         if len(missing): raise KeyError(f"{len(missing)} architecture(s) not computed yet in {self.path} (e.g. {missing[:5].tolist()}); run `jacobians` again to finish the store")
         out = np.empty((len(ids), *self.shape), np.float32)
         cs = ids // self.chunk
         for c in np.unique(cs):
+            if not self._intact(c): raise ValueError(f"chunk {c} of the Jacobian store at {self.path} is corrupted (its data do not match the checksum "
+                                                     "written with it); run `cenas jacobians` (or `jacobians`) with the same settings to recompute it")
             sel = cs == c
             out[sel] = self._mm[c][ids[sel] - c*self.chunk]
         return out
@@ -256,6 +265,14 @@ class JacobianStore:
         cs = [c for c in range(-(-stop // self.chunk)) if not self.done[self.bounds(c)[0]:min(self.bounds(c)[1], stop)].all()]
         return cs if shard is None else [c for c in cs if c % shard[1] == shard[0]]
 
+    def spans(self, limit:int|None=None, # only architectures below this index are wanted
+              shard:tuple[int, int]|None=None, # (i, n): only chunks c with c % n == i
+             )->list[tuple[int, int, int]]:
+        "(chunk, first architecture to compute, stop) of each chunk with wanted architectures left; a partial chunk keeps the rows it has."
+        stop = self.n if limit is None else min(limit, self.n)
+        first = lambda c: self.bounds(c)[0] + int(self.done[slice(*self.bounds(c))].sum())  # a chunk's rows are a prefix of it
+        return [(c, first(c), min(self.bounds(c)[1], stop)) for c in self.missing_chunks(limit, shard)]
+
     def merge(self, other:JacobianStore|str|Path)->list[int]:
         "Copy in the chunks of another store made with the same settings (e.g. a shard run elsewhere); returns their ids."
         other = other if isinstance(other, JacobianStore) else JacobianStore(other)
@@ -278,6 +295,31 @@ def _check_shard(shard)->tuple[int, int]|None:
     if not 0 <= i < n: raise ValueError(f"shard (i, n) needs 0 <= i < n, got ({i}, {n})")
     return i, n
 
+def _setup(space, batch, preset:str, seed:int, device, dtype:str, sign:bool, chunk:int, overrides:dict)->tuple:
+    "Check the settings of a Jacobian job and build its manifest: (space, batch, cfg, net kwargs, device, manifest)."
+    from cenas.data import image_batch, batch_hash
+    if isinstance(space, str):
+        from cenas.spaces import get_space
+        space = get_space(space)
+    cfg = get_preset(preset, **overrides)
+    if dtype not in ('float32', 'float16'): raise ValueError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
+    if not isinstance(chunk, int) or chunk < 1: raise ValueError(f"chunk must be a positive int, got {chunk!r}")
+    dev = get_device(device)
+    if batch is None: batch = image_batch(cfg['B'], seed=seed)
+    batch = torch.as_tensor(batch)
+    if batch.ndim != 4 or batch.shape[1] != 3 or not batch.is_floating_point():
+        raise ValueError(f"batch must be float images shaped (B, 3, H, W), got {batch.dtype} {tuple(batch.shape)}")
+    if len(batch) != cfg['B']:
+        if overrides.get('B') is not None: raise ValueError(f"B={cfg['B']} but the batch has {len(batch)} images")
+        cfg = get_preset(preset, **{**overrides, 'B': len(batch)})
+    kw = _net_kwargs(space, cfg['C'], cfg['N'])
+    manifest = dict(format=1, space=space.name, n=len(space), C=kw.get('C'), N=kw.get('N'), B=cfg['B'], K=cfg['K'], P=cfg['P'], seed=seed,
+                    batch=batch_hash(batch), image_shape=list(batch.shape[1:]), sign=sign, dtype=dtype, chunk=chunk,
+                    projection='gram-eigh-float64', init='torch default (reset_parameters) under item_seed(seed, space, i, k)',
+                    version=cenas.__version__, preset=preset, torch=torch.__version__, device=dev.type,
+                    created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
+    return space, batch, cfg, kw, dev, manifest
+
 def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               batch:torch.Tensor|None=None, # (B, 3, H, W) images; None: `image_batch(B, seed=seed)`
               preset:str='cpu', # 'cpu' or 'paper' (see `PRESETS`)
@@ -296,40 +338,21 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               **overrides, # C, N, B, K, P replacing the preset's values
              )->JacobianStore:
     "Compute (or finish) the projected Jacobian store of `space`; returns the store."
-    from cenas.data import image_batch, batch_hash
-    if isinstance(space, str):
-        from cenas.spaces import get_space
-        space = get_space(space)
-    cfg = get_preset(preset, **overrides)
-    if dtype not in ('float32', 'float16'): raise ValueError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
     if threads is not None and (not isinstance(threads, int) or threads < 1): raise ValueError(f"threads must be a positive int, got {threads!r}")
-    if not isinstance(chunk, int) or chunk < 1: raise ValueError(f"chunk must be a positive int, got {chunk!r}")
     if limit is not None and (not isinstance(limit, int) or limit < 1): raise ValueError(f"limit must be a positive int, got {limit!r}")
-    shard, dev = _check_shard(shard), get_device(device)
-    if batch is None: batch = image_batch(cfg['B'], seed=seed)
-    batch = torch.as_tensor(batch)
-    if batch.ndim != 4 or batch.shape[1] != 3 or not batch.is_floating_point():
-        raise ValueError(f"batch must be float images shaped (B, 3, H, W), got {batch.dtype} {tuple(batch.shape)}")
-    if len(batch) != cfg['B']:
-        if overrides.get('B') is not None: raise ValueError(f"B={cfg['B']} but the batch has {len(batch)} images")
-        cfg = get_preset(preset, **{**overrides, 'B': len(batch)})
+    shard = _check_shard(shard)
+    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, device, dtype, sign, chunk, overrides)
     B, K, P = cfg['B'], cfg['K'], cfg['P']
-    kw = _net_kwargs(space, cfg['C'], cfg['N'])
-    manifest = dict(format=1, space=space.name, n=len(space), C=kw.get('C'), N=kw.get('N'), B=B, K=K, P=P, seed=seed,
-                    batch=batch_hash(batch), image_shape=list(batch.shape[1:]), sign=sign, dtype=dtype, chunk=chunk,
-                    projection='gram-eigh-float64', init='torch default (reset_parameters) under item_seed(seed, space, i, k)',
-                    version=cenas.__version__, preset=preset, torch=torch.__version__, device=dev.type,
-                    created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
     store = JacobianStore(out if out is not None else cache_dir('jacobians', _key(manifest)), manifest)
-    store.verify()
-    todo = store.missing_chunks(limit, shard)
+    bad = sorted(set(store.bad) | set(store.verify()))
+    if bad: warnings.warn(f"{len(bad)} corrupt or truncated chunk(s) in the store at {store.path} (chunk {', '.join(map(str, bad[:10]))}{', ...' if len(bad) > 10 else ''}): "
+                          "recomputing them", stacklevel=2)
+    spans = store.spans(limit, shard)  # a partial chunk (an earlier, smaller `limit`) keeps its rows
     if chunks is not None:
         want = {int(c) for c in chunks}
         bad = sorted(c for c in want if not 0 <= c < store.n_chunks)
         if bad: raise ValueError(f"chunk ids must lie in [0, {store.n_chunks}), got {bad[:5]}")
-        todo = [c for c in todo if c in want]
-    stop_at = len(space) if limit is None else min(limit, len(space))
-    spans = [(c, store.bounds(c)[0], min(store.bounds(c)[1], stop_at)) for c in todo]
+        spans = [s for s in spans if s[0] in want]
     x = batch.to(dev, torch.float32)
     if threads is None and dev.type == 'cpu': threads = 1
     from tqdm import tqdm  # a text bar: works in logs, terminals and notebooks alike
@@ -345,15 +368,74 @@ def _compute(store, space, x, spans, K, P, seed, sign, kw, tick, on_chunk):
     "Compute and write the chunks `spans` = [(chunk, start, stop)], calling tick(1) per architecture."
     B = len(x)
     for c, a, b in spans:
-        t0 = time.time()
-        vals, ranks = np.zeros((b - a, K, B, P), np.float32), np.zeros((b - a, K), np.int16)
-        for j, i in enumerate(range(a, b)):
+        t0, start = time.time(), store.bounds(c)[0]
+        vals, ranks = np.zeros((b - start, K, B, P), np.float32), np.zeros((b - start, K), np.int16)
+        if a > start: vals[:a-start], ranks[:a-start] = store[start:a], store.rank[start:a]  # computed earlier: keep
+        for j, i in enumerate(range(a, b), a - start):
             if not space.ignores_input(i):  # otherwise exactly zero: rank 0, values 0
                 pr = project(view_jacobians(space, i, x, K, seed, **kw), P, sign=sign)
                 vals[j], ranks[j] = pr.values.cpu().numpy(), pr.rank.cpu().numpy()
             tick(1)
-        store.write(c, vals, ranks, seconds=time.time() - t0)
+        earlier = (store._meta.get(c) or {}).get('seconds') or 0.0
+        store.write(c, vals, ranks, seconds=earlier + time.time() - t0)
         if on_chunk is not None: on_chunk(c, store)
+
+# %% ../nbs/03_jacobians.ipynb #0c9e9d60
+RATES = {  # CPU-seconds per network, one process with one torch thread, measured on this project's 2-core x86 CPU (experiments/03)
+    ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
+    ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
+    ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
+}
+
+# %% ../nbs/03_jacobians.ipynb #c35725c2
+def pending(space, # a `Space` or its name
+            preset:str='cpu', # as for `jacobians`
+            seed:int=0, # as for `jacobians`
+            out:str|Path|None=None, # as for `jacobians`
+            limit:int|None=None, # as for `jacobians`
+            shard:tuple[int, int]|None=None, # as for `jacobians`
+            batch:torch.Tensor|None=None, # as for `jacobians`
+            dtype:str='float32', # as for `jacobians`
+            sign:bool=True, # as for `jacobians`
+            chunk:int=256, # as for `jacobians`
+            **overrides, # C, N, B, K, P, as for `jacobians`
+           )->int:
+    "How many architectures `jacobians` with these arguments would compute now; reads the store if there is one and creates nothing."
+    shard = _check_shard(shard)
+    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides)
+    path = Path(out) if out is not None else cache_dir('jacobians', _key(manifest), create=False)
+    if (path/'manifest.json').exists(): store = JacobianStore(path, manifest)  # refuses a store made with other settings
+    else: store = _Empty(manifest)
+    return sum(b - a for _, a, b in store.spans(limit, shard))
+
+class _Empty(JacobianStore):
+    "A store that does not exist yet: nothing done, nothing on disk."
+    def __init__(self, manifest:dict):
+        self.manifest, self.key, self.path = manifest, _key(manifest), None
+        self.n, self.chunk, self.shape = manifest['n'], manifest['chunk'], (manifest['K'], manifest['B'], manifest['P'])
+        self.done = np.zeros(self.n, bool)
+
+# %% ../nbs/03_jacobians.ipynb #957f4cff
+def estimate(space, # a `Space` or its name
+             n:int, # networks to compute, e.g. from `pending`
+             preset:str='cpu', # Jacobian preset
+             device:str='cpu', # 'cpu' or 'cuda'
+             **overrides, # C, N, B replacing the preset's values (the estimate then scales the preset's rate)
+            )->tuple[float|None, str]:
+    "Projected seconds for `n` networks in one one-thread process, and how the figure was obtained (None on a device with no measured rate)."
+    from cenas.spaces import get_space
+    name = get_space(space).name
+    if str(device).startswith('cuda'): return None, 'no GPU rate measured yet'
+    base = get_preset(preset)
+    cfg = get_preset(preset, **{k: v for k, v in overrides.items() if k in ('C', 'N', 'B')})
+    if (name, preset) in RATES: rate, how = RATES[name, preset], f'{RATES[name, preset]} CPU-s per network, measured'
+    else:  # scale NAS-Bench-201's rate at this preset by the space's measured cost at the `cpu` preset, where known
+        f = RATES.get((name, 'cpu'), RATES['nb201', 'cpu']) / RATES['nb201', 'cpu']
+        rate, how = RATES['nb201', preset] * f, f"about {RATES['nb201', preset] * f:.2g} CPU-s per network, rough: scaled from NAS-Bench-201's measured rate"
+    if cfg != base:  # cost grows about linearly with images, width and cells per stage at these small sizes
+        s = cfg['B']/base['B'] * cfg['C']/base['C'] * (3*cfg['N'] + 2)/(3*base['N'] + 2)
+        rate, how = rate*s, f"about {rate*s:.2g} CPU-s per network, rough: the preset's rate scaled by B, C and N"
+    return n*rate, how
 
 # %% ../nbs/03_jacobians.ipynb #49a2eb3c
 def _arch_ids(store, idx)->np.ndarray:

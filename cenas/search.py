@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_search.ipynb #ea8df842
 from __future__ import annotations
-import json, math, multiprocessing as mp, time, warnings
+import inspect, json, math, multiprocessing as mp, time, warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -465,26 +465,27 @@ def plot_curves(table:pd.DataFrame, # from `simulate`
                 bench=None, # a `Benchmark`: draws its optimum, and is needed for `regret=True`
                 regret:bool=False, # plot regret (optimum - best so far, log scale) instead of best accuracy
                 ax=None, # matplotlib axes to draw on
-                title:str|None=None, # first line of the caption
+                title:str|None=None, # first line of the caption; None: the benchmark's space and dataset, if given
+                start:int=1, # first evaluation drawn, e.g. the first after BO's random initial design
                ):
-    "Best-so-far (or regret) against evaluations, mean with 95% normal bands (1.96 standard errors)."
+    "Best-so-far (or regret) against evaluations from `start` on, mean with 95% normal bands (1.96 standard errors)."
     import matplotlib.pyplot as plt, seaborn as sns
     if regret and bench is None: raise ValueError("regret=True needs the benchmark (its optimum)")
+    if not isinstance(start, (int, np.integer)) or not 1 <= start <= table['eval'].max(): raise ValueError(f"start must be an evaluation in [1, {table['eval'].max()}], got {start!r}")
     if ax is None: _, ax = plt.subplots(figsize=(5, 3.5), dpi=80)
-    d = table.assign(regret=bench.best - table['best']) if regret else table
+    d = table[table['eval'] >= start]  # before `start` one run's first draw (e.g. a 10% cell) would stretch the bands over the whole axis
+    if regret: d = d.assign(regret=bench.best - d['best'])
     y = 'regret' if regret else 'best'
     sns.lineplot(d, x='eval', y=y, hue='method', errorbar=('se', 1.96), ax=ax)
     if regret: ax.set_yscale('symlog', linthresh=0.01)
-    else:
-        means = d.groupby(['method', 'eval'])['best'].mean()
-        lo = means.xs(max(1, int(0.1*d['eval'].max())), level='eval').min()  # the first tenth of a run would squash the rest
-        hi = max(means.max(), bench.best if bench is not None else -np.inf)
-        ax.set_ylim(lo - 0.05*(hi - lo + 1e-9), hi + 0.1*(hi - lo + 1e-9))
-        if bench is not None: ax.axhline(bench.best, color='k', ls=':', lw=1, label='optimum')
+    elif bench is not None: ax.axhline(bench.best, color='k', ls=':', lw=1, label='optimum')
+    ax.set_xlim(start, d['eval'].max())
     runs = table.groupby('method', sort=False)['run'].nunique()
     cap = ', '.join(f'{m} {k}' for m, k in runs.items())
-    ax.set(xlabel='evaluations', ylabel='regret (%)' if regret else 'best test accuracy so far (%)')
-    ax.set_title(f"{title + chr(10) if title else ''}runs: {cap}; bands: 95% CI of the mean", fontsize=9)
+    if title is None and bench is not None and getattr(bench, 'space', None) is not None:
+        title = f"{bench.space.name} on {bench.dataset}: {_n_archs(bench):,} architectures"
+    ax.set(xlabel='evaluations', ylabel='regret (%)' if regret else f"best {getattr(bench, 'metric', 'test')} accuracy so far (%)")
+    ax.set_title(f"{title + chr(10) if title else ''}runs: {cap}; bands: 95% CI of the mean" + (f"; from evaluation {start}" if start > 1 else ''), fontsize=9)
     ax.legend(fontsize=8)
     return ax
 
@@ -533,7 +534,8 @@ def compare(features, # features for 'bo' (None when only baselines run)
     if out is not None:
         import matplotlib.pyplot as plt
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        ax = plot_curves(table, bench)
+        n_init = method_kw.get('bo', {}).get('n_init', inspect.signature(bo_search).parameters['n_init'].default)
+        ax = plot_curves(table, bench, start=min(budget, n_init + 1) if 'bo' in methods else 1)  # BO's curve starts after its random initial design
         with atomic_write(out/'curves.png') as f: ax.figure.savefig(f, format='png', dpi=80, bbox_inches='tight')
         plt.close(ax.figure)
         with atomic_write(out/'traces.csv', 'w') as f: table.to_csv(f, index=False)

@@ -85,7 +85,8 @@ def assemble():
     meta = parts[0][1]
     enc_path = pretrained_paths('nb201')[0]
     save_embeddings(cat['embeddings'].astype(np.float32), pretrained_paths('nats_sss')[1], **SETTINGS, store_key=meta['store_key'],
-                    encoder=enc_path.name, encoder_sha256=meta['encoder_sha256'], encoder_store_key=load_encoder(enc_path).store_key,
+                    encoder=enc_path.name, encoder_sha256=file_hash(enc_path),  # the record's weights; the file has since gained a content hash
+                    encoder_store_key=load_encoder(enc_path).store_key,
                     command="cenas embed --space nats_sss --preset cpu --seed 0 --encoder nb201", assembled_by='nbs/experiments/nats_record.py')
     feats = {k: torch.from_numpy(v) for k, v in cat.items() if k != 'embeddings'}
     st = store(chunks=[])
