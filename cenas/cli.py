@@ -4,12 +4,13 @@
 
 # %% ../nbs/07_cli.ipynb #061eca0d
 from __future__ import annotations
-import argparse, contextlib, inspect, json, os, signal, sys, threading, time
+import argparse, contextlib, inspect, json, os, signal, sys, tempfile, threading, time, warnings
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['METHODS', 'FEATURES', 'UsageError', 'parse_shard', 'human_size', 'add_jacobians', 'run_jacobians', 'default_out',
-           'run_features', 'results_table', 'add_run', 'run_run', 'add_embed', 'run_embed', 'make_parser', 'main']
+__all__ = ['LONG', 'METHODS', 'FEATURES', 'UsageError', 'parse_shard', 'check_out', 'confirm_long', 'human_size', 'add_jacobians',
+           'run_jacobians', 'default_out', 'run_features', 'results_table', 'add_run', 'run_run', 'add_embed',
+           'run_embed', 'make_parser', 'main']
 
 # %% ../nbs/07_cli.ipynb #344d6a34
 class UsageError(Exception):
@@ -38,6 +39,42 @@ def _positive(s:str)->int:
     if v < 1: raise argparse.ArgumentTypeError(f"expected a positive integer, got {s!r}")
     return v
 
+def _nonneg(s:str)->int:
+    try: v = int(s)
+    except ValueError: v = -1
+    if v < 0: raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {s!r}")
+    return v
+
+def check_out(path:Path, # the folder a command will write to
+              option:str='--out', # the option that named it, for the message
+             )->Path:
+    "Make sure `path` is a folder this process can write to, before any work starts; `UsageError` in one line if not."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise UsageError(f"{option} {path} is an existing file; give a folder (it is created if missing)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path): pass  # creating a file is the only sure test (permissions, read-only mounts, quotas)
+    except OSError as e: raise UsageError(f"{option} {path} is not a writable folder: {e.strerror or e}") from None
+    return path
+
+LONG = 600  # seconds: a job projected to take longer asks for --yes
+
+def confirm_long(what:str, # the job, e.g. 'nb201 preset paper: 15,625 networks'
+                 secs:float|None, # projected seconds (None: no measured rate for the device)
+                 how:str, # how the projection was made
+                 yes:bool, # the user passed --yes
+                 workers:int=1, # processes sharing the work
+                 other:str='split it over cores or machines with `cenas jacobians --shard i/n`, or run it on a GPU (--device cuda)', # other ways, for the message
+                )->str:
+    "The estimate line printed before a job; `UsageError` saying how to run it when it is long and `yes` is not given."
+    if secs is None: return f"{what}: {how}, so no estimate"
+    h = secs/workers/3600
+    line = f"{what}: about {h:.1f} h" if h >= 1 else f"{what}: about {round(h*60)} min" if h*60 >= 1 else f"{what}: about {h*3600:.0f} s"
+    line += f" in {workers} one-thread process(es) ({how})"
+    if secs/workers > LONG and not yes:
+        raise UsageError(f"{line}; add --yes to start it (e.g. in the background: nohup cenas ... --yes > job.log 2>&1 &), {other}")
+    return line
+
 def human_size(n:int)->str:
     "Bytes as a short human-readable string."
     for unit in ('B', 'KB', 'MB', 'GB'):
@@ -58,17 +95,24 @@ def add_jacobians(sub):
     p.add_argument('--shard', type=parse_shard, help='i/n: compute only chunks c with c %% n == i')
     p.add_argument('--device', help='cuda, cuda:N or cpu (default: cuda when available)')
     p.add_argument('--out', type=Path, help='store folder (default: the cache, keyed by the settings hash)')
-    p.add_argument('--seed', type=int, default=0, help='seed of the image batch and initialisations (default 0)')
+    p.add_argument('--seed', type=_nonneg, default=0, metavar='INT', help='seed of the image batch and initialisations (default 0)')
     p.add_argument('--dtype', default='float32', choices=['float32', 'float16'], help='storage dtype (default float32)')
     p.add_argument('--chunk', type=_positive, default=256, help='architectures per chunk file (default 256)')
     p.add_argument('--threads', type=_positive, help='torch CPU threads (default 1 on the CPU; run one --shard per core to use more)')
     p.add_argument('--no-sign', action='store_true', help='keep the solver\'s column signs (no sign convention)')
+    p.add_argument('--yes', action='store_true', help=f'start a job projected to take more than {LONG//60} minutes (without it, such a job only prints its estimate)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.set_defaults(run=run_jacobians, interrupted='; finished chunks are kept, run the same command again to resume')
 
 def run_jacobians(args:argparse.Namespace)->int:
     "Run `cenas jacobians` and print its summary; returns the exit status."
-    from cenas.jacobians import jacobians, JacobianStore  # imported here: `cenas --help` stays fast
+    from cenas.core import get_device
+    from cenas.jacobians import estimate, jacobians, pending, JacobianStore  # imported here: `cenas --help` stays fast
+    if args.out is not None: check_out(args.out)
+    dev, over = get_device(args.device), dict(C=args.C, N=args.N, B=args.B, K=args.K, P=args.P)
+    todo = pending(args.space, preset=args.preset, seed=args.seed, out=args.out, limit=args.limit, shard=args.shard, dtype=args.dtype,
+                   sign=not args.no_sign, chunk=args.chunk, **over)
+    print(confirm_long(f"{args.space} preset {args.preset}: {todo:,} network(s) to compute", *estimate(args.space, todo, args.preset, dev.type, **over), args.yes), flush=True)
     t0, done = time.time(), []
     store = jacobians(args.space, preset=args.preset, seed=args.seed, device=args.device, out=args.out,
                       limit=args.limit, shard=args.shard, progress=not args.quiet, dtype=args.dtype,
@@ -98,9 +142,13 @@ def default_out(space:str, # canonical space name, e.g. 'nb201'
                 dataset:str, # canonical dataset name, e.g. 'cifar10'
                 method:str, # one of `METHODS`
                 tag:str='', # appended for non-default features, e.g. 'onehot'
+                budget:int=100, # evaluations per run; appended when not the default
+                runs:int=10, # runs per method; appended when not the default
+                seed:int=0, # first seed; appended when not the default
                )->Path:
-    "The folder `cenas run` writes to without `--out`: `cenas-run/<space>-<dataset>-<method>[-<tag>]`."
-    return Path('cenas-run')/'-'.join([space, dataset, method] + ([tag] if tag else []))
+    "The folder `cenas run` writes to without `--out`: `cenas-run/<space>-<dataset>-<method>[-<tag>][-budget<B>][-runs<R>][-seed<S>]`."
+    extra = [f'{k}{v}' for k, v, d in (('budget', budget, 100), ('runs', runs, 10), ('seed', seed, 0)) if v != d]
+    return Path('cenas-run')/'-'.join([space, dataset, method] + ([tag] if tag else []) + extra)
 
 # %% ../nbs/07_cli.ipynb #28fe5a92
 def run_features(space, # a `Space`
@@ -170,20 +218,23 @@ def add_run(sub):
                        description="Search a NAS benchmark table with Bayesian optimisation on the pretrained contrastive embeddings "
                                    "(or regularized evolution), beside random search on the same seeds; print the best accuracy "
                                    "found per budget and write curves.png, summary.json and traces.csv.")
-    p.add_argument('--space', default='nb201', help='search space: nb201 or nats_sss, or the shipped samples nb101 and nb301 (CIFAR-10 validation accuracy) (default nb201)')
+    p.add_argument('--space', default='nb201', help='search space: nb201 or nats_sss (contrastive embeddings ship for both), or the shipped samples nb101 and nb301 '
+                                                   '(CIFAR-10 validation accuracy; bo uses their one-hot code unless embeddings were built with cenas embed) (default nb201)')
     p.add_argument('--dataset', default='cifar10', help='benchmark task: cifar10, cifar100 or imagenet16 (default cifar10)')
     p.add_argument('--method', default='bo', choices=METHODS, help='optimiser to compare with random search (default bo)')
     p.add_argument('--budget', metavar='N', type=_positive, default=100, help='evaluations per run (default 100)')
     p.add_argument('--runs', metavar='N', type=_positive, default=10, help='independent runs per method, seeded --seed, --seed+1, ... (default 10)')
-    p.add_argument('--seed', metavar='INT', type=int, default=0, help='first seed (default 0)')
+    p.add_argument('--seed', metavar='INT', type=_nonneg, default=0, help='first seed (default 0)')
     p.add_argument('--out', type=Path, metavar='DIR', help='output folder (default ./cenas-run/<space>-<dataset>-<method>, '
-                                            'with -onehot, -graph-ae, -<preset> or -<file> appended for other features)')
-    p.add_argument('--features', choices=FEATURES, help='what the GP of bo sees: contrastive embeddings (default), or a baseline: the one-hot code, or graph-ae (arch2vec-style graph-autoencoder embeddings of nb201 or nb101 cells, trained on first use and cached)')
+                                            'with -onehot, -graph-ae, -<preset> or -<file> appended for other features, and -budget<B>, -runs<R>, -seed<S> for non-default settings)')
+    p.add_argument('--features', choices=FEATURES, help='what the GP of bo sees: contrastive embeddings (default where they exist: the shipped nb201 and nats_sss files, or ones cenas embed built; else onehot), or a baseline: the one-hot code, or graph-ae (arch2vec-style graph-autoencoder embeddings of nb201 or nb101 cells, trained on first use and cached)')
     p.add_argument('--preset', choices=sorted(PRESETS), help='use the embeddings of this Jacobian preset, building them first unless cached '
                                                              '(default: the shipped cpu-preset embeddings)')
     p.add_argument('--embeddings', type=Path, metavar='FILE', help='use this embeddings file (written by cenas embed or save_embeddings)')
     p.add_argument('--jobs', metavar='N', type=_positive, default=max(1, min(2, os.cpu_count() or 1)),
                    help='worker processes, one torch thread each (default min(2, number of CPUs))')
+    p.add_argument('--force', action='store_true', help='replace the results of a different run in the output folder')
+    p.add_argument('--yes', action='store_true', help=f'start building --preset embeddings projected to take more than {LONG//60} minutes')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_run, interrupted='; no results were written')
 
@@ -198,6 +249,22 @@ def _check_run(args, space):
         if given: raise UsageError(f"{given[0]} chooses the features of bo; --method {args.method} uses none")
     if args.features in ('onehot', 'graph-ae') and (args.preset or args.embeddings): raise UsageError(f"--preset and --embeddings choose contrastive embeddings; they cannot be combined with --features {args.features}")
     if args.preset and args.embeddings: raise UsageError("give --preset (build embeddings) or --embeddings (use a file), not both")
+
+def _default_features(space)->str:
+    "contrastive when embeddings of `space` are shipped or were built by `cenas embed`, else the one-hot baseline."
+    from cenas.encoder import find_embeddings
+    try: find_embeddings(space.name); return 'contrastive'
+    except FileNotFoundError: return 'onehot'
+
+def _check_previous(out:Path, settings:dict, force:bool):
+    "Refuse (without `force`) to overwrite the results of a run with other settings in `out`."
+    f = out/'summary.json'
+    if force or not f.is_file(): return
+    try: old = json.loads(f.read_text()).get('settings')
+    except (ValueError, AttributeError): old = None
+    if old == settings: return  # the same run again: its files are replaced by equal ones
+    diff = 'settings not recorded' if not isinstance(old, dict) else ', '.join(f"{k} {old.get(k)} here, {v} now" for k, v in settings.items() if old.get(k) != v)
+    raise UsageError(f"{out} holds the results of a different run ({diff}); choose another --out, or add --force to replace them")
 
 def _tag(args)->str:
     "Suffix of the default output folder naming non-default features."
@@ -229,16 +296,27 @@ def run_run(args:argparse.Namespace)->int:
     _check_run(args, space)
     bench = Benchmark(space, dataset)
     methods = ('random',) if args.method == 'random' else (args.method, 'random')
-    if args.method == 'bo': X, note = run_features(space, args.features or 'contrastive', args.preset, args.embeddings, args.seed, not args.quiet)
+    features = args.features or ('contrastive' if args.preset or args.embeddings else _default_features(space)) if args.method == 'bo' else None
+    out = args.out or default_out(space.name, dataset, args.method, _tag(args), args.budget, args.runs, args.seed)
+    if args.preset and features == 'contrastive' and _cached_build(space, args.preset, args.seed) is None:  # the embeddings are built first
+        from cenas.jacobians import estimate, pending
+        todo = pending(space, preset=args.preset, seed=args.seed)
+        print(confirm_long(f"building {space.name} {args.preset}-preset embeddings: {todo:,} network(s) to compute", *estimate(space, todo, args.preset), args.yes,
+                           other=f"or build them on their own first (`cenas embed --space {space.name} --preset {args.preset} --yes`, resumable), or on a GPU"), flush=True)
+    check_out(out)  # before any loading or searching: a bad folder fails now, not after the search
+    settings = dict(space=space.name, dataset=dataset, methods=list(methods), budget=args.budget, runs=args.runs, seed=args.seed,
+                    features=features, preset=args.preset, embeddings=None if args.embeddings is None else str(args.embeddings))
+    _check_previous(out, settings, args.force)
+    if args.method == 'bo': X, note = run_features(space, features, args.preset, args.embeddings, args.seed, not args.quiet)
     else: X, note = None, f"none: {' and '.join(methods)} use no features"
-    out = args.out or default_out(space.name, dataset, args.method, _tag(args))
+    if args.method == 'bo' and args.features is None and features == 'onehot': note += f" (no contrastive embeddings of {space.name} here: `cenas embed --space {space.name}` builds them)"
     metric = {'valid': 'validation'}.get(bench.metric, bench.metric)  # NAS-Bench-101/-301 samples ship validation accuracy
     print(f"{space.name} on {dataset}: {len(bench):,} architectures, global optimum {bench.best:.2f} % {metric} accuracy (index {bench.best_index})")
     print(f"features: {note}")
     print(f"{' and '.join(methods)}: {args.runs} run(s) of {args.budget} evaluations (seeds {args.seed}..{args.seed + args.runs - 1}), {args.jobs} worker process(es)", flush=True)
     with _sigint_stops_workers(): summary = compare(X, bench, methods, args.budget, args.runs, args.seed, out, progress=not args.quiet, n_jobs=args.jobs)
     res = json.loads((out/'summary.json').read_text())
-    res.update(space=space.name, dataset=dataset, features=note, jobs=args.jobs)  # make the file self-describing
+    res.update(space=space.name, dataset=dataset, features=note, jobs=args.jobs, settings=settings)  # self-describing, and checked by the next run here
     with atomic_write(out/'summary.json', 'w') as f: json.dump(res, f, indent=1)
     print(f"best {metric} accuracy found (%) after @N evaluations, mean ± sd over {args.runs} run(s); hit: runs that found the optimum")
     print(results_table(summary, {m: v['wall_seconds'] for m, v in res['methods'].items()}))
@@ -254,13 +332,14 @@ def add_embed(sub):
                                    'contrastive encoder with the shipped recipe (or take an existing one) and embed every architecture.')
     p.add_argument('--space', required=True, help='search space: nb201, nats_sss, nb101 or nb301')
     p.add_argument('--preset', default='cpu', choices=sorted(PRESETS), help='Jacobian preset (default cpu)')
-    p.add_argument('--seed', type=int, metavar='INT', default=0, help='seed of the Jacobians and of training (default 0)')
+    p.add_argument('--seed', type=_nonneg, metavar='INT', default=0, help='seed of the Jacobians and of training (default 0)')
     p.add_argument('--out', type=Path, metavar='DIR', help='folder for the encoder and embeddings files (default: the cache, where cenas run '
                                             'finds them; --out data/pretrained in a cenas checkout regenerates the shipped files)')
     p.add_argument('--device', help='cuda, cuda:N or cpu (default: cuda when available)')
     p.add_argument('--epochs', type=_positive, metavar='N', help='training epochs (default: the shipped recipe, cenas.encoder.PRETRAINED)')
     p.add_argument('--encoder', metavar='FILE|SPACE', help='embed with this encoder instead of training one: an encoder file, or a space name for '
                                                            "that space's pretrained encoder (e.g. --encoder nb201 embeds NATS networks with the NAS-Bench-201 encoder)")
+    p.add_argument('--yes', action='store_true', help=f'start a job projected to take more than {LONG//60} minutes (without it, such a job only prints its estimate)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_embed, interrupted='; the Jacobian store keeps its finished chunks: run the same command again to resume')
 
@@ -270,7 +349,15 @@ def run_embed(args:argparse.Namespace)->int:
     from cenas.encoder import build_pretrained
     from cenas.spaces import get_space
     space = get_space(args.space)
-    get_device(args.device)  # a wrong device fails now, not after an hour of Jacobians
+    from cenas.jacobians import estimate, pending
+    dev = get_device(args.device)  # a wrong device fails now, not after an hour of Jacobians
+    if args.out is not None: check_out(args.out)  # so does a folder that cannot take the files
+    if args.encoder is not None:  # and an encoder that cannot be used
+        from cenas.encoder import _encoder_file, load_encoder
+        if args.epochs is not None: raise UsageError("with --encoder nothing is trained, so training options (--epochs) do not apply")
+        load_encoder(_encoder_file(args.encoder, args.preset))
+    todo = pending(space, preset=args.preset, seed=args.seed)
+    print(confirm_long(f"{space.name} preset {args.preset}: {todo:,} network(s) to compute", *estimate(space, todo, args.preset, dev.type), args.yes), flush=True)
     t0 = time.time()
     res = build_pretrained(space.name, preset=args.preset, seed=args.seed, out=args.out, epochs=args.epochs,
                            device=args.device, progress=not args.quiet, encoder=args.encoder)
@@ -281,9 +368,19 @@ def run_embed(args:argparse.Namespace)->int:
     return 0
 
 # %% ../nbs/07_cli.ipynb #ce35a91a
+def _attach_negative(argv:list[str])->list[str]:
+    "`--opt -1/2` as `--opt=-1/2`: argparse takes a value that starts with '-' (and is not a plain number) for an option, and then says only 'expected one argument'."
+    out = []
+    for a in argv:
+        if out and out[-1].startswith('--') and '=' not in out[-1] and len(a) > 1 and a[0] == '-' and (a[1].isdigit() or a[1] == '.'): out[-1] += '=' + a
+        else: out.append(a)
+    return out
+
 def make_parser()->argparse.ArgumentParser:
     "The `cenas` argument parser with all subcommands."
     p = _Parser(prog='cenas', description='Contrastive embeddings of neural architectures: search benchmarks, build embeddings, compute Jacobians.')
+    import cenas
+    p.add_argument('--version', action='version', version=f'cenas {cenas.__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND', parser_class=_Parser)
     add_run(sub); add_embed(sub); add_jacobians(sub)
     return p
@@ -293,8 +390,10 @@ def main(argv:list[str]|None=None, # arguments without the program name; None: s
     "Entry point of the `cenas` command; returns the exit status."
     args = None
     try:
-        args = make_parser().parse_args(argv)
-        return args.run(args)
+        args = make_parser().parse_args(_attach_negative(sys.argv[1:] if argv is None else argv))
+        with warnings.catch_warnings():
+            warnings.showwarning = lambda msg, *a, **k: print(f"cenas: warning: {msg}", file=sys.stderr)  # one line, no source excerpt
+            return args.run(args)
     except (UsageError, ValueError, FileNotFoundError, KeyError) as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e  # KeyError's str() adds quotes
         print(f"cenas: error: {msg}", file=sys.stderr)

@@ -420,19 +420,19 @@ def estimate(space, # a `Space` or its name
              n:int, # networks to compute, e.g. from `pending`
              preset:str='cpu', # Jacobian preset
              device:str='cpu', # 'cpu' or 'cuda'
-             **overrides, # C, N, B replacing the preset's values (the estimate then scales the preset's rate)
+             **overrides, # C, N, B, K, P replacing the preset's values (C, N and B scale the preset's rate)
             )->tuple[float|None, str]:
     "Projected seconds for `n` networks in one one-thread process, and how the figure was obtained (None on a device with no measured rate)."
     from cenas.spaces import get_space
     name = get_space(space).name
     if str(device).startswith('cuda'): return None, 'no GPU rate measured yet'
     base = get_preset(preset)
-    cfg = get_preset(preset, **{k: v for k, v in overrides.items() if k in ('C', 'N', 'B')})
+    cfg = get_preset(preset, **overrides)
     if (name, preset) in RATES: rate, how = RATES[name, preset], f'{RATES[name, preset]} CPU-s per network, measured'
     else:  # scale NAS-Bench-201's rate at this preset by the space's measured cost at the `cpu` preset, where known
         f = RATES.get((name, 'cpu'), RATES['nb201', 'cpu']) / RATES['nb201', 'cpu']
         rate, how = RATES['nb201', preset] * f, f"about {RATES['nb201', preset] * f:.2g} CPU-s per network, rough: scaled from NAS-Bench-201's measured rate"
-    if cfg != base:  # cost grows about linearly with images, width and cells per stage at these small sizes
+    if any(cfg[k] != base[k] for k in 'CNB'):  # cost grows about linearly with images, width and cells per stage at these small sizes
         s = cfg['B']/base['B'] * cfg['C']/base['C'] * (3*cfg['N'] + 2)/(3*base['N'] + 2)
         rate, how = rate*s, f"about {rate*s:.2g} CPU-s per network, rough: the preset's rate scaled by B, C and N"
     return n*rate, how
