@@ -195,8 +195,12 @@ class JacobianStore:
 
     def _intact(self, c:int)->bool:
         "Whether chunk `c`'s data file matches the SHA-256 in its sidecar (remembered once true)."
-        if c not in self._checked and hashlib.sha256(self._file(c, 'npy').read_bytes()).hexdigest() == self._meta[c]['sha256']: self._checked.add(c)
-        return c in self._checked
+        if c not in self._checked:
+            f = self._file(c, 'npy')
+            if hashlib.sha256(f.read_bytes()).hexdigest() != self._meta[c]['sha256']: return False
+            self._mm[c] = np.load(f, mmap_mode='r')  # map the file just checked: an older map may be of a file replaced since
+            self._checked.add(c)
+        return True
 
     def write(self, c:int, values:np.ndarray, rank:np.ndarray, seconds:float|None=None):
         "Store chunk `c` (its first `len(values)` architectures) atomically: the data file first, then its sidecar."
