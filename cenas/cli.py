@@ -33,17 +33,17 @@ def parse_shard(s:str, # 'i/n', e.g. '0/4' for the first of four shards
     if not 0 <= i < n: raise argparse.ArgumentTypeError(f"shard i/n needs 0 <= i < n, got {s!r}")
     return i, n
 
-def _positive(s:str)->int:
-    try: v = int(s)
-    except ValueError: v = 0
-    if v < 1: raise argparse.ArgumentTypeError(f"expected a positive integer, got {s!r}")
-    return v
+def _int_from(lo:int):
+    "An argparse type: an int of at least `lo`, else a message saying which kind of integer was expected."
+    kind = {1: 'a positive integer', 0: 'a non-negative integer'}.get(lo, f'an integer >= {lo}')
+    def parse(s:str)->int:
+        try: v = int(s)
+        except ValueError: v = lo - 1
+        if v < lo: raise argparse.ArgumentTypeError(f"expected {kind}, got {s!r}")
+        return v
+    return parse
 
-def _nonneg(s:str)->int:
-    try: v = int(s)
-    except ValueError: v = -1
-    if v < 0: raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {s!r}")
-    return v
+_positive, _nonneg = _int_from(1), _int_from(0)
 
 def check_out(path:Path, # the folder a command will write to
               option:str='--out', # the option that named it, for the message
