@@ -14,8 +14,8 @@ from safetensors import safe_open
 from safetensors.numpy import save as st_save
 
 # %% auto #0
-__all__ = ['HASH_KEY', 'data_path', 'cache_dir', 'config_hash', 'file_hash', 'item_seed', 'generator', 'get_device',
-           'atomic_write', 'arrays_hash', 'check_hash', 'save_arrays', 'load_arrays']
+__all__ = ['HASH_KEY', 'data_path', 'cache_dir', 'config_hash', 'file_hash', 'check_int', 'item_seed', 'generator', 'get_device',
+           'atomic_write', 'batch_hash', 'arrays_hash', 'check_hash', 'save_arrays', 'array_info', 'load_arrays']
 
 # %% ../nbs/00_core.ipynb #66711b9d
 def data_path(*parts:str, # path components below the data folder, e.g. `'nb201', 'arch_strings.txt'`
@@ -58,6 +58,20 @@ def file_hash(path:str|Path, # file to hash
     with open(path, 'rb') as f:
         for block in iter(lambda: f.read(1<<20), b''): h.update(block)
     return h.hexdigest()[:n]
+
+# %% ../nbs/00_core.ipynb #c5691045
+def check_int(v, # the value to check
+              name:str, # the argument's name, for the message
+              lo:int|None=1, # smallest allowed value (None: no limit)
+              hi:int|None=None, # largest allowed value (None: no limit)
+              none:bool=False, # allow None (returned as is)
+             )->int|None:
+    "`v` as a Python int if it is an int (not a bool) in `lo..hi`; else `ValueError` naming `name` and the range."
+    if none and v is None: return None
+    if isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) and (lo is None or v >= lo) and (hi is None or v <= hi): return int(v)
+    want = ('an int' if lo is None and hi is None else f"an int <= {hi:,}" if lo is None else f"an int in {lo:,}..{hi:,}" if hi is not None
+            else 'a positive int' if lo == 1 else 'a non-negative int' if lo == 0 else f"an int >= {lo:,}")
+    raise ValueError(f"{name} must be {'None or ' if none else ''}{want}, got {v!r}")
 
 # %% ../nbs/00_core.ipynb #1ea9c144
 def item_seed(*keys, # ints and strings that identify one random draw, e.g. `(seed, 'nb201', i, k)`
@@ -104,6 +118,28 @@ def atomic_write(path:str|Path, # final location of the file
         Path(tmp).unlink(missing_ok=True)
         raise
 
+# %% ../nbs/00_core.ipynb #84410419
+def _feed(h, # a `hashlib` hash object
+          a:np.ndarray, # array whose C-order bytes are hashed
+          dtype=None, # cast each block to this dtype first (None: as it is)
+          rows:int=1024, # rows per block
+         ):
+    "Update `h` with the bytes of `a`, a block of rows at a time; returns `h`."
+    a = np.asarray(a)
+    if a.ndim == 0: a = a.reshape(1)
+    for s in range(0, len(a), rows):
+        b = a[s:s+rows]
+        h.update(np.ascontiguousarray(b if dtype is None else b.astype(dtype)).tobytes())
+    return h
+
+# %% ../nbs/00_core.ipynb #6e743291
+def batch_hash(x:np.ndarray|torch.Tensor, # an image batch, Jacobians, any numeric array or tensor
+               n:int=64, # number of hex digits to keep
+              )->str:
+    "SHA-256 over the shape and the float32 C-order bytes of `x`."
+    a = x.detach().cpu().numpy() if isinstance(x, torch.Tensor) else np.asarray(x)
+    return _feed(hashlib.sha256(repr(a.shape).encode()), a, np.float32).hexdigest()[:n]
+
 # %% ../nbs/00_core.ipynb #9d017614
 HASH_KEY = 'content_sha256'  # metadata entry holding `arrays_hash` of a file's arrays
 
@@ -113,10 +149,11 @@ def arrays_hash(arrays:dict, # {name: numpy array or torch tensor}
     h = hashlib.sha256()
     for k in sorted(arrays):
         v = arrays[k]
-        a = np.ascontiguousarray(v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v)
-        h.update(json.dumps([k, a.dtype.str, list(a.shape)]).encode()); h.update(a.tobytes())
+        a = np.asarray(v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v)
+        h.update(json.dumps([k, a.dtype.str, list(a.shape)]).encode()); _feed(h, a)
     return h.hexdigest()
 
+# %% ../nbs/00_core.ipynb #2933aa2a
 def check_hash(arrays:dict, # the arrays as read from `path`
                meta:dict, # the file's metadata, with the `HASH_KEY` entry written by cenas
                path:str|Path, # the file, for the messages
@@ -128,31 +165,54 @@ def check_hash(arrays:dict, # the arrays as read from `path`
     elif arrays_hash(arrays) != want:
         raise ValueError(f"{path} is corrupted: its arrays do not match the content hash recorded when it was written; restore or rebuild the file")
 
-def save_arrays(arrays:dict, # {name: numpy array}; names are strings, e.g. 'nb201/embeddings'
+# %% ../nbs/00_core.ipynb #393b9f11
+def save_arrays(arrays:dict, # {name: numpy array or torch tensor}; names are strings, e.g. 'nb201/embeddings'
                 path:str|Path, # destination, conventionally `*.safetensors`
+                raw:dict|None=None, # string metadata written verbatim (a format tag, keys that older files store unquoted)
                 **meta, # JSON-serialisable provenance (store keys, recipe, command, ...)
                )->Path:
     "Write named arrays, JSON metadata and the arrays' content hash to one safetensors file, atomically."
-    if HASH_KEY in meta: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_arrays records")
+    raw = raw or {}
+    if HASH_KEY in meta or HASH_KEY in raw: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_arrays records")
+    if any(not isinstance(v, str) for v in raw.values()): raise TypeError("save_arrays' raw metadata values must be strings")
     try: tags = {k: json.dumps(v, allow_nan=False) for k, v in meta.items()}
     except (TypeError, ValueError) as e: raise TypeError(f"save_arrays metadata must be plain JSON: {e}") from None
+    arrays = {k: v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v for k, v in arrays.items()}
     bad = [k for k, v in arrays.items() if not isinstance(k, str) or not isinstance(v, np.ndarray)]
     if bad: raise TypeError(f"save_arrays needs {{str: numpy array}}, got {bad[:3]}")
     arrays = {k: np.ascontiguousarray(v) for k, v in arrays.items()}
-    data = st_save(arrays, metadata=tags | {HASH_KEY: json.dumps(arrays_hash(arrays))})
+    data = st_save(arrays, metadata=tags | raw | {HASH_KEY: json.dumps(arrays_hash(arrays))})
     with atomic_write(path) as f: f.write(data)
     return Path(path)
 
-def load_arrays(path:str|Path, # a file written by `save_arrays`
-               )->tuple[dict, dict]:
-    "The named arrays and the metadata of `path`, after checking the arrays against the content hash it records."
+# %% ../nbs/00_core.ipynb #4690952d
+def array_info(path:str|Path, # a safetensors file
+               raw:tuple=(), # metadata keys to return as the strings stored, not parsed as JSON
+               format:str|None=None, # the format tag (metadata 'format', stored verbatim) the file must carry, e.g. 'cenas.encoder/1'
+              )->tuple[dict, dict]:
+    "The shapes (`{name: shape}`) and metadata of `path`, read from its header alone: nothing is checked against the hash."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no array file at {path}")
     try:
-        with safe_open(str(path), framework='np') as f:
-            arrays = {k: f.get_tensor(k) for k in f.keys()}
-            meta = {k: json.loads(v) for k, v in (f.metadata() or {}).items()}
-    except Exception as e: raise ValueError(f"{path} is not a readable array file (truncated or corrupted?): {e}") from None
+        with safe_open(str(path), framework='np') as f: shapes, tags = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}, f.metadata() or {}
+    except Exception as e: raise ValueError(f"{path} is not a readable safetensors file (truncated or corrupted?): {e}") from None
+    if format is not None and tags.get('format') != format:  # before parsing: another kind of file need not hold JSON
+        raise ValueError(f"{path} is not a {format.split('/')[0].replace('.', ' ')} file (format {tags.get('format')!r}, expected {format!r})")
+    raw = set(raw) | ({'format'} if format is not None else set())
+    try: meta = {k: v if k in raw else json.loads(v) for k, v in tags.items()}
+    except ValueError as e: raise ValueError(f"{path} has metadata that is not JSON (not written by cenas?): {e}") from None
+    return shapes, meta
+
+# %% ../nbs/00_core.ipynb #34c5db4c
+def load_arrays(path:str|Path, # a file written by `save_arrays`
+                raw:tuple=(), # metadata keys to return as the strings stored (as `save_arrays(raw=...)` wrote them)
+                format:str|None=None, # the format tag the file must carry (checked first, from the header)
+               )->tuple[dict, dict]:
+    "The named arrays and the metadata of `path`, after checking the arrays against the content hash it records."
+    meta = array_info(path, raw, format)[1]  # a missing, unreadable or foreign file is named before any array is read
+    try:
+        with safe_open(str(path), framework='np') as f: arrays = {k: f.get_tensor(k) for k in f.keys()}
+    except Exception as e: raise ValueError(f"{path} is not a readable safetensors file (truncated or corrupted?): {e}") from None
     check_hash(arrays, meta, path)
     meta.pop(HASH_KEY, None)
     return arrays, meta

@@ -1,4 +1,4 @@
-"""Encoder recipe sweep behind the shipped NAS-Bench-201 encoder (see experiments/10_nb201_embeddings).
+"""Encoder recipe sweep behind the shipped NAS-Bench-201 encoder (see experiments/e03_nb201_embeddings).
 
 Trains one encoder per recipe on the full NB201 `cpu`-preset Jacobian store (seed 0, 1,028 held-out cells) and
 records the validation loss per epoch, held-out identification (view 0 retrieves view 1 among the 1,028, cosine,

@@ -1,4 +1,4 @@
-"""How much do the joint encoder's results move with its training seed? (experiments/19_joint_encoder, 12_transfer)
+"""How much do the joint encoder's results move with its training seed? (experiments/e10_joint_encoder, e11_transfer)
 
 19 trains one joint encoder (seed 0, kept in results/joint_cpu_*). This script trains the same recipe with other seeds
 into the cache (`cache_dir('experiments', 'joint_seeds')`; an existing one is read, not retrained) and prints, per
@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from cenas.benchmarks import Benchmark
 from cenas.core import cache_dir
-from cenas.encoder import PRETRAINED, identification
+from cenas.pretrained import PRETRAINED
+from cenas.encoder import identification
 from cenas.jacobians import jacobians
 from cenas.predictors import Surrogate
 from cenas.search import simulate, summarize
@@ -47,7 +48,7 @@ def summary(J:dict, seed:int, nb:NB201, ignores:np.ndarray, accs:dict)->dict:
         v = J['val'][s]
         keys = [nb.iso_key(int(i)) for i in v] if s == 'nb201' else None
         row[f'top1 {s}'] = identification(emb[s][v], keys)['top1']
-    usable = {'nb201': done['nb201'][~ignores[done['nb201']]], 'nats_sss': done['nats_sss']}  # as in 12_transfer
+    usable = {'nb201': done['nb201'][~ignores[done['nb201']]], 'nats_sss': done['nats_sss']}  # as in e11_transfer
     torch.set_num_threads(1)
     for src in SPACES:
         tgt = SPACES[1 - SPACES.index(src)]
@@ -64,13 +65,13 @@ def searches(J:dict, seed:int, accs:dict)->pd.DataFrame:
         bench = Benchmark.from_array(accs['nb201'][d][cand], dataset=d)
         prior = Surrogate('gbm', seed=0).fit(emb['nats_sss'][src], accs['nats_sss'][d][src]).predict(emb['nb201'][cand])
         for method, kw in (('BO cold', {}), ('BO warm (transfer prior)', dict(prior=prior, prior_top=100))):
-            t = simulate('bo', emb['nb201'][cand], bench, 100, runs=30, n_jobs=2, cache=cache_dir('experiments', '12_transfer')/'search', block=10, **kw)
+            t = simulate('bo', emb['nb201'][cand], bench, 100, runs=30, n_jobs=2, cache=cache_dir('experiments', 'e11_transfer')/'search', block=10, **kw)
             rows.append(summarize(t.assign(method=method), budgets=(100,)).assign(seed=seed, dataset=d))
     return pd.concat(rows, ignore_index=True)
 
 def main(seeds, search=False):
     nb = NB201()
-    ignores = np.array([nb.ignores_input(i) for i in range(len(nb))])
+    ignores = nb.ignores
     accs = {s: {d: Benchmark(s, d).acc for d in DATASETS} for s in SPACES}
     rows, found = [], []
     for seed in seeds:

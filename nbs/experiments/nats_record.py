@@ -1,5 +1,5 @@
 """A compact record of the NATS size-space `cpu`-preset Jacobian store, so that the store can be finished over several
-sessions (behind data/pretrained/nats_sss_cpu_embeddings.safetensors and experiments/18_nats_embeddings).
+sessions (behind data/pretrained/nats_sss_cpu_embeddings.safetensors and experiments/e08_nats_embeddings).
 
 The store takes about 6.5 core-hours for all 32,768 networks on a 2-core CPU (4.4 measured for the first 25,344) and 1 GB of disk, and a machine's cache does not outlive a
 session, so what later steps need is kept per chunk of 256 networks in results/nats_record/ (about 100 KB a chunk,
@@ -22,7 +22,8 @@ import numpy as np, torch
 from safetensors import safe_open
 from safetensors.torch import save as st_save
 from cenas.core import atomic_write, data_path, file_hash
-from cenas.encoder import SetEncoder, embed, load_encoder, pretrained_paths, save_embeddings
+from cenas.encoder import SetEncoder, embed, load_encoder
+from cenas.pretrained import pretrained_paths, save_embeddings
 from cenas.jacobians import JacobianStore, jacobians, log_singular_values, pca_features
 
 HERE = Path(__file__).parent
