@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from scipy.special import gammaln
+from fastcore.basics import patch
 
 from .core import check_int, data_path
 from .registry import get_space
@@ -35,15 +36,6 @@ def canonical_dataset(name:str, # e.g. 'CIFAR-10', 'cifar-100', 'ImageNet16-120'
 _SHIPPED = ('nb201', 'nats_sss')  # spaces whose full tables ship in data/
 _SAMPLES = ('nb101', 'nb301')  # shipped samples of other spaces: CIFAR-10 validation accuracy
 _TABLES = {'nb101': nb101_table, 'nb301': nb301_table}
-
-def _method(f, cls_method=False):
-    "Decorator: attach `f` to `Benchmark` as a method named without the leading underscore (like fastcore's `patch`, without the dependency)."
-    name = f.__name__.lstrip('_')
-    f.__name__, f.__qualname__ = name, f'Benchmark.{name}'
-    setattr(Benchmark, name, classmethod(f) if cls_method else f)
-    return f
-
-def _classmethod(f): return _method(f, cls_method=True)
 
 class Benchmark:
     "Accuracy (percent) of every architecture of a search space on one task."
@@ -114,32 +106,32 @@ def _index(self, i):
         raise IndexError(f"architecture index {bad} is out of range for {len(self):,} architectures")
     return int(a) if a.ndim == 0 else a
 
-@_method
-def _query(self:Benchmark,
+@patch
+def query(self:Benchmark,
            i, # index, index array, or architecture string(s) when the table has a space
           ):
     "Accuracy of architecture(s) `i`."
     a = self.acc[_index(self, i)]
     return float(a) if np.ndim(a) == 0 else a
 
-@_method
-def _rank(self:Benchmark,
+@patch
+def rank(self:Benchmark,
           i, # index or index array
          ):
     "Rank of architecture(s) `i` by accuracy: 1 = best, ties share the best rank."
     above = len(self) - np.searchsorted(self._sorted, self.acc[_index(self, i)], side='right')
     return int(above) + 1 if np.ndim(above) == 0 else above + 1
 
-@_method
-def _percentile(self:Benchmark,
+@patch
+def percentile(self:Benchmark,
                 i, # index or index array
                ):
     "Percentage of architectures whose accuracy is at most that of `i` (100 = best)."
     p = 100*np.searchsorted(self._sorted, self.acc[_index(self, i)], side='right')/len(self)
     return float(p) if np.ndim(p) == 0 else p
 
-@_method
-def _top(self:Benchmark,
+@patch
+def top(self:Benchmark,
          k:int=10, # how many
         )->np.ndarray:
     "Indices of the `k` most accurate architectures, best first (ties by index)."
@@ -147,8 +139,8 @@ def _top(self:Benchmark,
     return np.argsort(-self.acc, kind='stable')[:k]
 
 # %% ../nbs/05_benchmarks.ipynb #4c7628d9
-@_method
-def _regret(self:Benchmark,
+@patch
+def regret(self:Benchmark,
             trace, # indices evaluated, in order: (steps,) or (runs, steps)
            )->np.ndarray:
     "Best accuracy in the space minus the running best of the trace, per step (float64, same shape as `trace`)."
@@ -157,8 +149,8 @@ def _regret(self:Benchmark,
     return self.best - np.maximum.accumulate(self.acc[_index(self, trace)], axis=-1)
 
 # %% ../nbs/05_benchmarks.ipynb #dc8d8311
-@_method
-def _random_search(self:Benchmark,
+@patch
+def random_search(self:Benchmark,
                    k, # number of distinct architectures evaluated; an int or an array of ints
                   )->tuple:
     "Exact mean and standard deviation of the best accuracy found by random search (without replacement) after `k` evaluations."
@@ -204,8 +196,8 @@ def _official_table(data, dataset, metric):
     if len(absent): raise ValueError(f"the file has no 200-epoch {metric} result on {name} for {len(absent)} of {len(archs)} architectures (e.g. index {absent[0]})")
     return archs, acc
 
-@_classmethod
-def _from_official(cls,
+@patch(cls_method=True)
+def from_official(cls:Benchmark,
                    path, # an official `NAS-Bench-201-v1_*.pth`, or the dict already loaded from one
                    dataset:str='cifar10', # 'cifar10', 'cifar100' or 'imagenet16' (common spellings accepted)
                    metric:str='test', # 'test' or 'valid'

@@ -339,6 +339,9 @@ def add_embed(sub):
     p.add_argument('--epochs', type=_positive, metavar='N', help='training epochs (default: the shipped recipe, cenas.pretrained.PRETRAINED)')
     p.add_argument('--encoder', metavar='FILE|SPACE', help='embed with this encoder instead of training one: an encoder file, or a space name for '
                                                            "that space's pretrained encoder (e.g. --encoder nb201 embeds NATS networks with the NAS-Bench-201 encoder)")
+    p.add_argument('--record', type=Path, metavar='DIR', help='with --encoder: keep each finished chunk\'s embeddings in DIR (about 100 KB per 256 networks) '
+                                               'and write the embeddings file once every chunk is recorded, so a build can span sessions and machines')
+    p.add_argument('--shard', type=parse_shard, help='with --record: i/n, compute only the missing chunks c with c %% n == i (run n side by side)')
     p.add_argument('--yes', action='store_true', help=f'start a job projected to take more than {LONG//60} minutes (without it, such a job only prints its estimate)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_embed, interrupted='; the Jacobian store keeps its finished chunks: run the same command again to resume')
@@ -352,17 +355,28 @@ def run_embed(args:argparse.Namespace)->int:
     from cenas.jacobians import estimate, pending
     dev = get_device(args.device)  # a wrong device fails now, not after an hour of Jacobians
     if args.out is not None: check_out(args.out)  # so does a folder that cannot take the files
+    if args.record is not None and args.encoder is None: raise UsageError("--record keeps each chunk's embeddings by a fixed encoder: give --encoder too")
+    if args.shard is not None and args.record is None: raise UsageError("--shard splits a recorded build over processes: give --record (and --encoder) too")
     if args.encoder is not None:  # and an encoder that cannot be used
         from cenas.pretrained import _encoder_file
         from cenas.encoder import load_encoder
         if args.epochs is not None: raise UsageError("with --encoder nothing is trained, so training options (--epochs) do not apply")
-        load_encoder(_encoder_file(args.encoder, args.preset))
-    todo = pending(space, preset=args.preset, seed=args.seed)
+        enc = load_encoder(_encoder_file(args.encoder, args.preset))
+    chunks = None
+    if args.record is not None:  # chunks already in the record need no computing
+        from cenas.jacobians import store_key
+        from cenas.pretrained import read_record, weights_key
+        have = read_record(args.record, store_key(space, preset=args.preset, seed=args.seed), weights_key(enc)) if args.record.is_dir() else {}
+        chunks = [c for c in range(-(-len(space) // 256)) if c not in have]
+    todo = pending(space, preset=args.preset, seed=args.seed, shard=args.shard, chunks=chunks)
     print(confirm_long(f"{space.name} preset {args.preset}: {todo:,} network(s) to compute", *estimate(space, todo, args.preset, dev.type), args.yes), flush=True)
     t0 = time.time()
     res = build_pretrained(space.name, preset=args.preset, seed=args.seed, out=args.out, epochs=args.epochs,
-                           device=args.device, progress=not args.quiet, encoder=args.encoder)
+                           device=args.device, progress=not args.quiet, encoder=args.encoder, record=args.record, shard=args.shard)
     print(f"{space.name} preset {args.preset}, seed {args.seed}: {res['n']:,} architectures, Jacobian store {res['store_key']}")
+    if args.record is not None and res['embeddings'] is None:
+        print(f"recorded {res['recorded']} of {res['chunks']} chunks in {args.record}; the embeddings file is written when every chunk is recorded; {time.time() - t0:.0f} s")
+        return 0
     if args.encoder: print(f"embedded with the encoder {res['encoder']} (nothing trained); {time.time() - t0:.0f} s in all")
     else: print(f"encoder trained in {res['train_seconds']:.0f} s, final held-out NT-Xent loss {res['val_loss']:.3f}; {time.time() - t0:.0f} s in all")
     for k in ('encoder', 'embeddings')[bool(args.encoder):]: print(f"{k}: {res[k]} ({human_size(Path(res[k]).stat().st_size)})")

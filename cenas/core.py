@@ -165,6 +165,16 @@ def check_hash(arrays:dict, # the arrays as read from `path`
     elif arrays_hash(arrays) != want:
         raise ValueError(f"{path} is corrupted: its arrays do not match the content hash recorded when it was written; restore or rebuild the file")
 
+# %% ../nbs/00_core.ipynb #a0ae05dd
+def _canonical(data:bytes)->bytes:
+    "A safetensors file with its metadata in sorted key order: the same arrays and metadata always give the same bytes."
+    n = int.from_bytes(data[:8], 'little')
+    head = json.loads(data[8:8+n])
+    if '__metadata__' in head: head['__metadata__'] = dict(sorted(head['__metadata__'].items()))
+    h = json.dumps(head, separators=(',', ':'), ensure_ascii=False).encode()
+    h += b' ' * (-len(h) % 8)  # safetensors pads its header to 8 bytes with spaces
+    return len(h).to_bytes(8, 'little') + h + data[8+n:]
+
 # %% ../nbs/00_core.ipynb #393b9f11
 def save_arrays(arrays:dict, # {name: numpy array or torch tensor}; names are strings, e.g. 'nb201/embeddings'
                 path:str|Path, # destination, conventionally `*.safetensors`
@@ -175,13 +185,13 @@ def save_arrays(arrays:dict, # {name: numpy array or torch tensor}; names are st
     raw = raw or {}
     if HASH_KEY in meta or HASH_KEY in raw: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_arrays records")
     if any(not isinstance(v, str) for v in raw.values()): raise TypeError("save_arrays' raw metadata values must be strings")
-    try: tags = {k: json.dumps(v, allow_nan=False) for k, v in meta.items()}
+    try: tags = {k: json.dumps(v) for k, v in meta.items()}  # NaN (say, a loss history's missing epochs) is written as JSON's NaN, which loads back
     except (TypeError, ValueError) as e: raise TypeError(f"save_arrays metadata must be plain JSON: {e}") from None
     arrays = {k: v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v for k, v in arrays.items()}
     bad = [k for k, v in arrays.items() if not isinstance(k, str) or not isinstance(v, np.ndarray)]
     if bad: raise TypeError(f"save_arrays needs {{str: numpy array}}, got {bad[:3]}")
     arrays = {k: np.ascontiguousarray(v) for k, v in arrays.items()}
-    data = st_save(arrays, metadata=tags | raw | {HASH_KEY: json.dumps(arrays_hash(arrays))})
+    data = _canonical(st_save(arrays, metadata=tags | raw | {HASH_KEY: json.dumps(arrays_hash(arrays))}))
     with atomic_write(path) as f: f.write(data)
     return Path(path)
 

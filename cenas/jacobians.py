@@ -11,6 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import torch
 from torch import nn
+from fastcore.basics import patch
 
 import cenas
 from .core import atomic_write, batch_hash, cache_dir, check_int, config_hash, get_device, item_seed
@@ -19,7 +20,7 @@ from .data import check_images, image_batch
 
 # %% auto #0
 __all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore',
-           'jacobians', 'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending', 'estimate',
+           'jacobians', 'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending', 'store_key', 'estimate',
            'log_singular_values', 'pca_basis', 'pca_features']
 
 # %% ../nbs/07_jacobians.ipynb #b2b296a4
@@ -130,7 +131,7 @@ def get_preset(name:str='cpu', # 'paper' or 'cpu'
     if cfg['P'] > cfg['B']: raise ValueError(f"P={cfg['P']} cannot exceed the batch size B={cfg['B']}")
     return cfg
 
-# %% ../nbs/07_jacobians.ipynb #da577056
+# %% ../nbs/07_jacobians.ipynb #bda93467
 _INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values
 
 def _key(manifest:dict)->str: return config_hash({k: v for k, v in manifest.items() if k not in _INFO})
@@ -186,13 +187,6 @@ class JacobianStore:
             self.rank[start:meta['stop']] = meta['rank']
         return self
 
-    def verify(self)->list[int]:
-        "Check every chunk's SHA-256; forget the bad ones (so they are recomputed) and return their ids."
-        bad = [c for c in self._meta if not self._intact(c)]
-        for c in bad: self._file(c, 'json').unlink(missing_ok=True)
-        if bad: self.refresh(); self._checked.update(self._meta)  # the rest were just hashed
-        return bad
-
     def _intact(self, c:int)->bool:
         "Whether chunk `c`'s data file matches the SHA-256 in its sidecar (remembered once true)."
         if c not in self._checked:
@@ -202,94 +196,116 @@ class JacobianStore:
             self._checked.add(c)
         return True
 
-    def write(self, c:int, values:np.ndarray, rank:np.ndarray, seconds:float|None=None):
-        "Store chunk `c` (its first `len(values)` architectures) atomically: the data file first, then its sidecar."
-        start, stop = self.bounds(c)
-        values, rank = np.asarray(values, np.float32), np.asarray(rank)
-        m = len(values)
-        if not (0 < m <= stop - start and values.shape[1:] == self.shape and rank.shape == (m, self.shape[0])):
-            raise ValueError(f"chunk {c} takes up to {stop-start} rows of {self.shape}, got values {values.shape}, rank {rank.shape}")
-        if self.manifest['dtype'] == 'float16':
-            big = float(np.abs(values).max())
-            if big > 6e4: raise ValueError(f"chunk {c} has values up to {big:.3g}, beyond float16's range; use dtype='float32'")
-        buf = io.BytesIO(); np.save(buf, values.astype(self.manifest['dtype']))
-        data = buf.getvalue()
-        self._file(c, 'json').unlink(missing_ok=True)  # while the data file changes, the chunk counts as missing
-        self._mm.pop(c, None)
+# %% ../nbs/07_jacobians.ipynb #862fb709
+@patch
+def write(self:JacobianStore, c:int, values:np.ndarray, rank:np.ndarray, seconds:float|None=None):
+    "Store chunk `c` (its first `len(values)` architectures) atomically: the data file first, then its sidecar."
+    start, stop = self.bounds(c)
+    values, rank = np.asarray(values, np.float32), np.asarray(rank)
+    m = len(values)
+    if not (0 < m <= stop - start and values.shape[1:] == self.shape and rank.shape == (m, self.shape[0])):
+        raise ValueError(f"chunk {c} takes up to {stop-start} rows of {self.shape}, got values {values.shape}, rank {rank.shape}")
+    if self.manifest['dtype'] == 'float16':
+        big = float(np.abs(values).max())
+        if big > 6e4: raise ValueError(f"chunk {c} has values up to {big:.3g}, beyond float16's range; use dtype='float32'")
+    buf = io.BytesIO(); np.save(buf, values.astype(self.manifest['dtype']))
+    data = buf.getvalue()
+    self._file(c, 'json').unlink(missing_ok=True)  # while the data file changes, the chunk counts as missing
+    self._mm.pop(c, None)
+    with atomic_write(self._file(c, 'npy')) as f: f.write(data)
+    meta = dict(chunk=c, start=start, stop=start+m, sha256=hashlib.sha256(data).hexdigest(), rank=rank.tolist(), seconds=seconds)
+    with atomic_write(self._file(c, 'json'), 'w') as f: json.dump(meta, f)
+    self._meta[c], self._mm[c] = meta, np.load(self._file(c, 'npy'), mmap_mode='r')
+    self._checked.add(c)
+    self.done[start:start+m], self.rank[start:start+m] = True, rank
+
+# %% ../nbs/07_jacobians.ipynb #43d80093
+@patch
+def _ids(self:JacobianStore, idx)->np.ndarray:
+    if isinstance(idx, (int, np.integer)) and not isinstance(idx, bool): idx = [idx]
+    if isinstance(idx, slice): return np.arange(self.n)[idx]
+    ids = np.asarray(idx)
+    if ids.dtype == bool:
+        if ids.shape != (self.n,): raise IndexError(f"a boolean index must have length {self.n}, got shape {ids.shape}")
+        return np.flatnonzero(ids)
+    if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer): raise IndexError(f"index with an int, a slice or a 1-d int array, got {idx!r:.60}")
+    if len(ids) and (ids.min() < -self.n or ids.max() >= self.n): raise IndexError(f"architecture index out of range for a store of {self.n}")
+    return ids % self.n
+
+@patch
+def __getitem__(self:JacobianStore, idx)->np.ndarray:
+    "float32 (m, K, B, P) projected Jacobians of the architectures `idx` (int, slice or int array); each chunk's checksum is checked on its first read."
+    ids = self._ids(idx)
+    missing = ids[~self.done[ids]]
+    if len(missing): raise KeyError(f"{len(missing)} architecture(s) not computed yet in {self.path} (e.g. {missing[:5].tolist()}); run `jacobians` again to finish the store")
+    out = np.empty((len(ids), *self.shape), np.float32)
+    cs = ids // self.chunk
+    for c in np.unique(cs):
+        if not self._intact(c): raise ValueError(f"chunk {c} of the Jacobian store at {self.path} is corrupted (its data do not match the checksum "
+                                                 "written with it); run `cenas jacobians` (or `jacobians`) with the same settings to recompute it")
+        sel = cs == c
+        out[sel] = self._mm[c][ids[sel] - c*self.chunk]
+    return out
+
+# %% ../nbs/07_jacobians.ipynb #368dbb45
+@patch(as_prop=True)
+def degenerate(self:JacobianStore)->np.ndarray:
+    "bool (n,): some view has numerical rank below P (e.g. an all-zero Jacobian); False where not computed."
+    return self.done & (self.rank < self.shape[2]).any(1)
+
+@patch(as_prop=True)
+def complete(self:JacobianStore)->bool:
+    "Every architecture of the space is computed."
+    return bool(self.done.all())
+
+@patch(as_prop=True)
+def nbytes(self:JacobianStore)->int:
+    "Size of the store folder on disk."
+    return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+
+# %% ../nbs/07_jacobians.ipynb #387acc1e
+@patch
+def verify(self:JacobianStore)->list[int]:
+    "Check every chunk's SHA-256; forget the bad ones (so they are recomputed) and return their ids."
+    bad = [c for c in self._meta if not self._intact(c)]
+    for c in bad: self._file(c, 'json').unlink(missing_ok=True)
+    if bad: self.refresh(); self._checked.update(self._meta)  # the rest were just hashed
+    return bad
+
+# %% ../nbs/07_jacobians.ipynb #a0c52262
+@patch
+def missing_chunks(self:JacobianStore, limit:int|None=None, # only architectures below this index are wanted
+                   shard:tuple[int, int]|None=None, # (i, n): only chunks c with c % n == i
+                  )->list[int]:
+    "Ids of chunks that still have wanted architectures to compute."
+    stop = self.n if limit is None else min(limit, self.n)
+    cs = [c for c in range(-(-stop // self.chunk)) if not self.done[self.bounds(c)[0]:min(self.bounds(c)[1], stop)].all()]
+    return cs if shard is None else [c for c in cs if c % shard[1] == shard[0]]
+
+@patch
+def spans(self:JacobianStore, limit:int|None=None, # only architectures below this index are wanted
+          shard:tuple[int, int]|None=None, # (i, n): only chunks c with c % n == i
+         )->list[tuple[int, int, int]]:
+    "(chunk, first architecture to compute, stop) of each chunk with wanted architectures left; a partial chunk keeps the rows it has."
+    stop = self.n if limit is None else min(limit, self.n)
+    first = lambda c: self.bounds(c)[0] + int(self.done[slice(*self.bounds(c))].sum())  # a chunk's rows are a prefix of it
+    return [(c, first(c), min(self.bounds(c)[1], stop)) for c in self.missing_chunks(limit, shard)]
+
+# %% ../nbs/07_jacobians.ipynb #a01ac0dd
+@patch
+def merge(self:JacobianStore, other:JacobianStore|str|Path)->list[int]:
+    "Copy in the chunks of another store made with the same settings (e.g. a shard run elsewhere); returns their ids."
+    other = other if isinstance(other, JacobianStore) else JacobianStore(other)
+    if other.key != self.key: JacobianStore(self.path, other.manifest)  # raises, naming the differing settings
+    new = [c for c, m in other._meta.items() if not self.done[m['start']:m['stop']].all()]
+    for c in new:
+        data = other._file(c, 'npy').read_bytes()
+        if hashlib.sha256(data).hexdigest() != other._meta[c]['sha256']: raise ValueError(f"chunk {c} of {other.path} is corrupt; rerun that shard")
+        self._file(c, 'json').unlink(missing_ok=True)
         with atomic_write(self._file(c, 'npy')) as f: f.write(data)
-        meta = dict(chunk=c, start=start, stop=start+m, sha256=hashlib.sha256(data).hexdigest(), rank=rank.tolist(), seconds=seconds)
-        with atomic_write(self._file(c, 'json'), 'w') as f: json.dump(meta, f)
-        self._meta[c], self._mm[c] = meta, np.load(self._file(c, 'npy'), mmap_mode='r')
-        self._checked.add(c)
-        self.done[start:start+m], self.rank[start:start+m] = True, rank
-
-    def _ids(self, idx)->np.ndarray:
-        if isinstance(idx, (int, np.integer)) and not isinstance(idx, bool): idx = [idx]
-        if isinstance(idx, slice): return np.arange(self.n)[idx]
-        ids = np.asarray(idx)
-        if ids.dtype == bool:
-            if ids.shape != (self.n,): raise IndexError(f"a boolean index must have length {self.n}, got shape {ids.shape}")
-            return np.flatnonzero(ids)
-        if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer): raise IndexError(f"index with an int, a slice or a 1-d int array, got {idx!r:.60}")
-        if len(ids) and (ids.min() < -self.n or ids.max() >= self.n): raise IndexError(f"architecture index out of range for a store of {self.n}")
-        return ids % self.n
-
-    def __getitem__(self, idx)->np.ndarray:
-        "float32 (m, K, B, P) projected Jacobians of the architectures `idx` (int, slice or int array); each chunk's checksum is checked on its first read."
-        ids = self._ids(idx)
-        missing = ids[~self.done[ids]]
-        if len(missing): raise KeyError(f"{len(missing)} architecture(s) not computed yet in {self.path} (e.g. {missing[:5].tolist()}); run `jacobians` again to finish the store")
-        out = np.empty((len(ids), *self.shape), np.float32)
-        cs = ids // self.chunk
-        for c in np.unique(cs):
-            if not self._intact(c): raise ValueError(f"chunk {c} of the Jacobian store at {self.path} is corrupted (its data do not match the checksum "
-                                                     "written with it); run `cenas jacobians` (or `jacobians`) with the same settings to recompute it")
-            sel = cs == c
-            out[sel] = self._mm[c][ids[sel] - c*self.chunk]
-        return out
-
-    @property
-    def degenerate(self)->np.ndarray:
-        "bool (n,): some view has numerical rank below P (e.g. an all-zero Jacobian); False where not computed."
-        return self.done & (self.rank < self.shape[2]).any(1)
-    @property
-    def complete(self)->bool:
-        "Every architecture of the space is computed."
-        return bool(self.done.all())
-    @property
-    def nbytes(self)->int:
-        "Size of the store folder on disk."
-        return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
-
-    def missing_chunks(self, limit:int|None=None, # only architectures below this index are wanted
-                       shard:tuple[int, int]|None=None, # (i, n): only chunks c with c % n == i
-                      )->list[int]:
-        "Ids of chunks that still have wanted architectures to compute."
-        stop = self.n if limit is None else min(limit, self.n)
-        cs = [c for c in range(-(-stop // self.chunk)) if not self.done[self.bounds(c)[0]:min(self.bounds(c)[1], stop)].all()]
-        return cs if shard is None else [c for c in cs if c % shard[1] == shard[0]]
-
-    def spans(self, limit:int|None=None, # only architectures below this index are wanted
-              shard:tuple[int, int]|None=None, # (i, n): only chunks c with c % n == i
-             )->list[tuple[int, int, int]]:
-        "(chunk, first architecture to compute, stop) of each chunk with wanted architectures left; a partial chunk keeps the rows it has."
-        stop = self.n if limit is None else min(limit, self.n)
-        first = lambda c: self.bounds(c)[0] + int(self.done[slice(*self.bounds(c))].sum())  # a chunk's rows are a prefix of it
-        return [(c, first(c), min(self.bounds(c)[1], stop)) for c in self.missing_chunks(limit, shard)]
-
-    def merge(self, other:JacobianStore|str|Path)->list[int]:
-        "Copy in the chunks of another store made with the same settings (e.g. a shard run elsewhere); returns their ids."
-        other = other if isinstance(other, JacobianStore) else JacobianStore(other)
-        if other.key != self.key: JacobianStore(self.path, other.manifest)  # raises, naming the differing settings
-        new = [c for c, m in other._meta.items() if not self.done[m['start']:m['stop']].all()]
-        for c in new:
-            data = other._file(c, 'npy').read_bytes()
-            if hashlib.sha256(data).hexdigest() != other._meta[c]['sha256']: raise ValueError(f"chunk {c} of {other.path} is corrupt; rerun that shard")
-            self._file(c, 'json').unlink(missing_ok=True)
-            with atomic_write(self._file(c, 'npy')) as f: f.write(data)
-            with atomic_write(self._file(c, 'json'), 'w') as f: json.dump(other._meta[c], f)
-        self.refresh()
-        return new
+        with atomic_write(self._file(c, 'json'), 'w') as f: json.dump(other._meta[c], f)
+    self.refresh()
+    return new
 
 # %% ../nbs/07_jacobians.ipynb #71590bc1
 def _check_shard(shard)->tuple[int, int]|None:
@@ -448,6 +464,7 @@ def pending(space, # a `Space` or its name
             dtype:str='float32', # as for `jacobians`
             sign:bool=True, # as for `jacobians`
             chunk:int=256, # as for `jacobians`
+            chunks=None, # as for `jacobians`: count only these chunk ids
             **overrides, # C, N, B, K, P, as for `jacobians`
            )->int:
     "How many architectures `jacobians` with these arguments would compute now; reads the store if there is one and creates nothing."
@@ -456,7 +473,20 @@ def pending(space, # a `Space` or its name
     path = Path(out) if out is not None else cache_dir('jacobians', _key(manifest), create=False)
     if (path/'manifest.json').exists(): store = JacobianStore(path, manifest)  # refuses a store made with other settings
     else: store = _Empty(manifest)
-    return sum(b - a for _, a, b in store.spans(limit, shard))
+    want = None if chunks is None else {int(c) for c in chunks}
+    return sum(b - a for c, a, b in store.spans(limit, shard) if want is None or c in want)
+
+def store_key(space, # a `Space` or its name
+              preset:str='cpu', # as for `jacobians`
+              seed:int=0, # as for `jacobians`
+              batch:torch.Tensor|None=None, # as for `jacobians`
+              dtype:str='float32', # as for `jacobians`
+              sign:bool=True, # as for `jacobians`
+              chunk:int=256, # as for `jacobians`
+              **overrides, # C, N, B, K, P, as for `jacobians`
+             )->str:
+    "The key of the store `jacobians` with these settings makes (its cache folder's name); computes and creates nothing."
+    return _key(_setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides)[-1])
 
 class _Empty(JacobianStore):
     "A store that does not exist yet: nothing done, nothing on disk."

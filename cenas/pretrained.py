@@ -4,20 +4,20 @@
 
 # %% ../nbs/09_pretrained.ipynb #f05b4319
 from __future__ import annotations
-import json, time
+import json, time, warnings
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import HASH_KEY, array_info, cache_dir, data_path, file_hash, load_arrays, save_arrays
+from .core import HASH_KEY, array_info, arrays_hash, cache_dir, data_path, file_hash, load_arrays, save_arrays
 from .registry import get_space
 from .jacobians import as_store, get_preset, jacobians
-from .encoder import embed, load_encoder, save_encoder, train_encoder
+from .encoder import SetEncoder, embed, load_encoder, save_encoder, train_encoder
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'pretrained_paths', 'save_embeddings', 'find_embeddings', 'load_embeddings', 'embeddings_info',
-           'build_pretrained']
+           'weights_key', 'record_chunk', 'read_record', 'build_pretrained']
 
 # %% ../nbs/09_pretrained.ipynb #99f3c14a
 PRETRAINED = dict(epochs=10, lr=1e-3, temperature=0.1, dim=32)  # recipe of the shipped artifacts (chosen in experiments/e03_nb201_embeddings)
@@ -93,6 +93,44 @@ def embeddings_info(src='nb201', # as in `load_embeddings`
     "Provenance of an embeddings file (its metadata, shape and path) without reading the array."
     return _read_emb(src, preset, root, tensors=False)[1]
 
+# %% ../nbs/09_pretrained.ipynb #55c13d3a
+_REC_FORMAT = 'cenas.record/1'
+
+def weights_key(encoder, # a `SetEncoder`
+               )->str:
+    "Content hash (16 hex digits) of an encoder's weights: the same for the encoder in memory and for every file `save_encoder` writes of it."
+    return arrays_hash({k: v.detach().cpu() for k, v in encoder.state_dict().items()})[:16]
+
+# %% ../nbs/09_pretrained.ipynb #58c95a11
+def record_chunk(store, # a Jacobian store in which chunk `c` is complete
+                 c:int, # the chunk id
+                 encoder, # the `SetEncoder` that embeds it
+                 folder:str|Path, # the record folder
+                 extras:dict|None=None, # {name: f(store, ids) -> array with one row per architecture}: further values to keep (float16)
+                )->Path:
+    "Embed chunk `c` of `store` and write its record file (float16 embeddings of every view, any `extras`, provenance), atomically."
+    ids = np.arange(*store.bounds(c))
+    if not np.asarray(store.done)[ids].all(): raise ValueError(f"chunk {c} of the store at {getattr(store, 'path', '?')} is not complete: compute it first")
+    arrays = {'embeddings': embed(encoder, store, idx=ids)} | {k: np.asarray(f(store, ids)) for k, f in (extras or {}).items()}
+    big = {k: float(np.abs(v).max()) for k, v in arrays.items() if np.abs(v).max() > 6e4}
+    if big: raise ValueError(f"record values beyond float16's range: {big}")
+    return save_arrays({k: v.astype(np.float16) for k, v in arrays.items()}, Path(folder)/f'chunk_{c:05d}.safetensors', raw={'format': _REC_FORMAT},
+                       chunk=int(c), start=int(ids[0]), stop=int(ids[-1]) + 1, store_key=store.key, encoder=weights_key(encoder))
+
+# %% ../nbs/09_pretrained.ipynb #b207de48
+def read_record(folder:str|Path, # the record folder
+                store_key:str, # the key of the store the record must come from
+                encoder_key:str, # `weights_key` of the encoder it must come from
+               )->dict:
+    "{chunk id: (arrays, metadata)} of the record files in `folder` made from that store by that encoder; a damaged file is an error naming it."
+    out, other = {}, []
+    for f in sorted(Path(folder).glob('chunk_[0-9][0-9][0-9][0-9][0-9].safetensors')):
+        arrays, meta = load_arrays(f, raw=('format',), format=_REC_FORMAT)  # checks the content hash
+        if (meta.get('store_key'), meta.get('encoder')) != (store_key, encoder_key): other.append(f.name); continue
+        out[int(meta['chunk'])] = (arrays, meta)
+    if other: warnings.warn(f"{len(other)} record file(s) in {folder} come from another store or encoder and are not used (e.g. {other[0]})")
+    return out
+
 # %% ../nbs/09_pretrained.ipynb #0789011c
 def _encoder_file(encoder, # an encoder file, or a space name for that space's pretrained encoder
                   preset:str, # Jacobian preset of a pretrained encoder
@@ -117,6 +155,8 @@ def build_pretrained(space='nb201', # a `Space` or its name
                      progress:bool=True, # progress bars
                      store=None, # an existing complete store for this space and preset; None: compute (or resume) it
                      encoder:str|Path|None=None, # embed with this encoder instead of training one: a file, or a space name for its pretrained encoder
+                     record:str|Path|None=None, # with `encoder`: keep each chunk's embeddings in this folder (see `record_chunk`) and assemble the file from it
+                     shard:tuple[int, int]|None=None, # with `record`: (i, n), compute only the missing chunks c with c % n == i (run n side by side)
                      **train_kw, # other `train_encoder` options, overriding `PRETRAINED`
                     )->dict:
     "Compute the Jacobian store, train the encoder with `PRETRAINED` (or take `encoder`), embed every view, and write the files; returns a summary."
@@ -127,6 +167,10 @@ def build_pretrained(space='nb201', # a `Space` or its name
     if enc_file is not None:  # a file that does not fit fails now, not after the store is computed
         enc, P = load_encoder(enc_file, device=device), get_preset(preset)['P']
         if store is None and enc.cfg.P != P: raise ValueError(f"the encoder {enc_file} takes rows of width P={enc.cfg.P}, but preset {preset!r} projects to P={P}")
+    if record is not None:
+        if enc_file is None: raise ValueError("record= keeps each chunk's embeddings, so the encoder must be fixed: pass encoder= too")
+        return _from_record(space, preset, seed, device, progress, enc, enc_file, encoder, Path(record), shard, out)
+    if shard is not None: raise ValueError("shard= splits a recorded build over processes: pass record= (and encoder=) too")
     if store is None: store = jacobians(space, preset=preset, seed=seed, device=device, progress=progress)
     store = as_store(store)
     if len(store) != len(space): raise ValueError(f"the store has {len(store)} architectures but {space.name} has {len(space)}")
@@ -153,3 +197,23 @@ def build_pretrained(space='nb201', # a `Space` or its name
                     history=hist.drop(columns='lr').round(4).to_dict('list'), val_idx=hist.attrs['val_idx'].tolist())  # held-out cells, for honest evaluation later
     return dict(space=space.name, n=len(space), store_key=store.key, encoder=enc_path, embeddings=emb_path, train_seconds=round(secs, 1),
                 epochs=int(hist.epoch.iloc[-1]), val_loss=float(hist.val_loss.iloc[-1]), history=hist)
+
+# %% ../nbs/09_pretrained.ipynb #0cd11c5f
+def _from_record(space, preset, seed, device, progress, enc, enc_file, encoder, record, shard, out)->dict:
+    "`build_pretrained` with a record: compute and record this shard's missing chunks, then write the file once every chunk is recorded."
+    st = jacobians(space, preset=preset, seed=seed, device=device, chunks=[], progress=False)  # opens the store: its key and chunks, computing nothing
+    key = weights_key(enc)
+    have = read_record(record, st.key, key)
+    mine = [c for c in range(st.n_chunks) if c not in have and (shard is None or c % shard[1] == shard[0])]
+    ready = [c for c in mine if st.done[slice(*st.bounds(c))].all()]  # computed earlier on this machine: record them directly
+    for c in ready: record_chunk(st, c, enc, record)
+    rest = [c for c in mine if c not in ready]
+    if rest: jacobians(space, preset=preset, seed=seed, device=device, chunks=rest, progress=progress, on_chunk=lambda c, s: record_chunk(s, c, enc, record))
+    have = read_record(record, st.key, key)
+    res = dict(space=space.name, n=len(space), store_key=st.key, encoder=enc_file, record=record, recorded=len(have), chunks=st.n_chunks, embeddings=None)
+    if len(have) < st.n_chunks: return res  # other shards are still at work: the last build to finish writes the file
+    emb = np.concatenate([have[c][0]['embeddings'] for c in range(st.n_chunks)]).astype(np.float32)  # float16 on disk: exact round trip
+    emb_path = pretrained_paths(space, preset, cache_dir('pretrained') if out is None else Path(out))[1]
+    save_embeddings(emb, emb_path, space=space.name, preset=preset, seed=seed, store_key=st.key, encoder=enc_file.name, encoder_sha256=file_hash(enc_file),
+                    encoder_store_key=enc.store_key, command=f"cenas embed --space {space.name} --preset {preset} --seed {seed} --encoder {encoder} --record {record}")
+    return res | {'embeddings': emb_path}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np, pandas as pd, torch
+from fastcore.basics import patch
 from scipy import stats
 
 from .core import atomic_write, batch_hash, check_int, config_hash
@@ -115,7 +116,7 @@ def _prep_prior(prior, n:int)->torch.Tensor:
     return torch.as_tensor((p - p.mean())/p.std())
 
 
-# %% ../nbs/11_search.ipynb #89b50bc8
+# %% ../nbs/11_search.ipynb #48ec1f8b
 _ACQS, _FITS, _VIEWS = ('logei', 'ei'), ('mll', 'fixed'), ('all', 'mean')
 
 class _BO:
@@ -143,14 +144,6 @@ class _BO:
         if prior is not None: check_int(prior_top, 'prior_top', hi=n)
         self.prior_top, self.prior_mean, self.line = prior_top, bool(prior_mean), (0.0, 0.0)
 
-    def initial(self, n_init:int)->np.ndarray:
-        "The random initial design: `n_init` architectures from the whole space, or from the `prior_top` best by the prior."
-        n = len(self.seen)
-        if self.prior is None: return self.rng.choice(n, size=n_init, replace=False)
-        if self.prior_top < n_init: raise ValueError(f"prior_top {self.prior_top} is smaller than n_init {n_init}: the initial design is drawn from the prior's top prior_top")
-        top = np.sort(np.argsort(-self.prior.numpy(), kind='stable')[:self.prior_top])  # sorted, so prior_top = n draws exactly as without a prior
-        return self.rng.choice(top, size=n_init, replace=False)
-
     def _rows(self, archs): return (torch.as_tensor(archs, dtype=torch.long)[:, None]*self.K + torch.arange(self.K)).reshape(-1)
 
     def observe(self, archs):
@@ -158,73 +151,93 @@ class _BO:
             if self.seen[a]: raise RuntimeError(f"architecture {a} was already evaluated")
             self.seen[a] = True; self.evaluated.append(int(a))
 
-    def _std_targets(self, archs):
-        y = self.acc[self.evaluated]
-        mu, sd = y.mean(), y.std()
-        return torch.as_tensor((self.acc[archs] - mu)/(sd if sd > 0 else 1.0)), (y.max() - mu)/(sd if sd > 0 else 1.0)
+# %% ../nbs/11_search.ipynb #fffb8266
+@patch
+def initial(self:_BO, n_init:int)->np.ndarray:
+    "The random initial design: `n_init` architectures from the whole space, or from the `prior_top` best by the prior."
+    n = len(self.seen)
+    if self.prior is None: return self.rng.choice(n, size=n_init, replace=False)
+    if self.prior_top < n_init: raise ValueError(f"prior_top {self.prior_top} is smaller than n_init {n_init}: the initial design is drawn from the prior's top prior_top")
+    top = np.sort(np.argsort(-self.prior.numpy(), kind='stable')[:self.prior_top])  # sorted, so prior_top = n draws exactly as without a prior
+    return self.rng.choice(top, size=n_init, replace=False)
 
-    def _prior_line(self)->tuple:
-        "Intercept and slope of the least-squares line of the standardised accuracies on the prior, over the evaluated."
-        if self.prior is None or not self.prior_mean: return 0.0, 0.0
-        y, p = self._std_targets(self.evaluated)[0].numpy(), self.prior[self.evaluated].numpy()
-        pc = p - p.mean()
-        ss = (pc**2).sum()
-        beta = float((pc*y).sum()/ss) if ss > 0 else 0.0
-        if beta <= 0: return 0.0, 0.0  # a prior that does not (yet) agree with the data is ignored: exactly cold BO
-        return float(y.mean() - beta*p.mean()), beta  # with an intercept: the evaluated prior scores need not average 0
+# %% ../nbs/11_search.ipynb #f01fb597
+@patch
+def _std_targets(self:_BO, archs):
+    y = self.acc[self.evaluated]
+    mu, sd = y.mean(), y.std()
+    return torch.as_tensor((self.acc[archs] - mu)/(sd if sd > 0 else 1.0)), (y.max() - mu)/(sd if sd > 0 else 1.0)
 
-    def _targets(self, archs):
-        "GP targets (standardised accuracies less the prior's line) and the incumbent (best standardised accuracy)."
-        y, best = self._std_targets(archs)
-        a, beta = self.line
-        if beta: y = y - (a + beta*self.prior[torch.as_tensor(archs, dtype=torch.long)])
-        return y, best
+@patch
+def _prior_line(self:_BO)->tuple:
+    "Intercept and slope of the least-squares line of the standardised accuracies on the prior, over the evaluated."
+    if self.prior is None or not self.prior_mean: return 0.0, 0.0
+    y, p = self._std_targets(self.evaluated)[0].numpy(), self.prior[self.evaluated].numpy()
+    pc = p - p.mean()
+    ss = (pc**2).sum()
+    beta = float((pc*y).sum()/ss) if ss > 0 else 0.0
+    if beta <= 0: return 0.0, 0.0  # a prior that does not (yet) agree with the data is ignored: exactly cold BO
+    return float(y.mean() - beta*p.mean()), beta  # with an intercept: the evaluated prior scores need not average 0
 
-    def _rebuild(self):
-        self.gp_archs = list(self.evaluated)
-        rows = self._rows(self.gp_archs)
-        if self.fit == 'mll':
-            y, _ = self._targets(self.gp_archs)
-            self.model, hyp = fit_hypers(self.Zc[rows], y.repeat_interleave(self.K), self.model if self.warm_start else None, self.seed, self.ard, self.fit_iters)
-        else: hyp = self.fixed
-        self.gp = CachedGP(self.Zc, hyp, self.capacity)
-        self.gp.add(rows)
+@patch
+def _targets(self:_BO, archs):
+    "GP targets (standardised accuracies less the prior's line) and the incumbent (best standardised accuracy)."
+    y, best = self._std_targets(archs)
+    a, beta = self.line
+    if beta: y = y - (a + beta*self.prior[torch.as_tensor(archs, dtype=torch.long)])
+    return y, best
 
-    def _score(self, y, best):
-        "Acquisition per architecture: posterior averaged over its views (moments of the K-view mixture)."
-        mu, var = self.gp.predict(y)
-        mu, var = mu.reshape(-1, self.K), var.reshape(-1, self.K)
-        m, v = mu.mean(1), var.mean(1) + mu.var(1, unbiased=False)
-        a, beta = self.line
-        if beta: m = m + (a + beta*self.prior)  # the prior's line is the same for every view: it shifts the mean, not the variance
-        return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
+# %% ../nbs/11_search.ipynb #221df77a
+@patch
+def _rebuild(self:_BO):
+    self.gp_archs = list(self.evaluated)
+    rows = self._rows(self.gp_archs)
+    if self.fit == 'mll':
+        y, _ = self._targets(self.gp_archs)
+        self.model, hyp = fit_hypers(self.Zc[rows], y.repeat_interleave(self.K), self.model if self.warm_start else None, self.seed, self.ard, self.fit_iters)
+    else: hyp = self.fixed
+    self.gp = CachedGP(self.Zc, hyp, self.capacity)
+    self.gp.add(rows)
 
-    def propose(self, q:int=1, refit:bool|None=None)->list:
-        "Pick the next `q` unevaluated architectures (greedy Kriging believer when q > 1)."
-        if refit is None: refit = self.gp is None or (self.fit == 'mll' and self.steps % self.refit_every == 0)
-        self.line = self._prior_line()  # cheap (one dot product), so refreshed every step
-        if refit: self._rebuild()
-        else:
-            known = set(self.gp_archs)
-            new = [a for a in self.evaluated if a not in known]
-            if new: self.gp.add(self._rows(new)); self.gp_archs += new
-        y, best = self._targets(self.gp_archs)
-        y, best = y.repeat_interleave(self.K), best + self.xi
-        allowed = torch.as_tensor(~self.seen)
-        if self.candidates is not None:
-            unseen = np.flatnonzero(~self.seen)
-            pool = self.rng.choice(unseen, size=min(self.candidates, len(unseen)), replace=False)
-            allowed = torch.zeros(len(self.seen), dtype=torch.bool); allowed[pool] = True
-        picks = []
-        for j in range(q):
-            score, mu = self._score(y, best)
-            score[~allowed] = -torch.inf
-            a = int(score.argmax()); picks.append(a); allowed[a] = False
-            if j < q - 1:  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
-                self.gp.add(self._rows([a])); self.gp_archs.append(a); y = torch.cat([y, mu[a]])
-        self.steps += 1
-        return picks
+@patch
+def _score(self:_BO, y, best):
+    "Acquisition per architecture: posterior averaged over its views (moments of the K-view mixture)."
+    mu, var = self.gp.predict(y)
+    mu, var = mu.reshape(-1, self.K), var.reshape(-1, self.K)
+    m, v = mu.mean(1), var.mean(1) + mu.var(1, unbiased=False)
+    a, beta = self.line
+    if beta: m = m + (a + beta*self.prior)  # the prior's line is the same for every view: it shifts the mean, not the variance
+    return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
 
+# %% ../nbs/11_search.ipynb #21240523
+@patch
+def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
+    "Pick the next `q` unevaluated architectures (greedy Kriging believer when q > 1)."
+    if refit is None: refit = self.gp is None or (self.fit == 'mll' and self.steps % self.refit_every == 0)
+    self.line = self._prior_line()  # cheap (one dot product), so refreshed every step
+    if refit: self._rebuild()
+    else:
+        known = set(self.gp_archs)
+        new = [a for a in self.evaluated if a not in known]
+        if new: self.gp.add(self._rows(new)); self.gp_archs += new
+    y, best = self._targets(self.gp_archs)
+    y, best = y.repeat_interleave(self.K), best + self.xi
+    allowed = torch.as_tensor(~self.seen)
+    if self.candidates is not None:
+        unseen = np.flatnonzero(~self.seen)
+        pool = self.rng.choice(unseen, size=min(self.candidates, len(unseen)), replace=False)
+        allowed = torch.zeros(len(self.seen), dtype=torch.bool); allowed[pool] = True
+    picks = []
+    for j in range(q):
+        score, mu = self._score(y, best)
+        score[~allowed] = -torch.inf
+        a = int(score.argmax()); picks.append(a); allowed[a] = False
+        if j < q - 1:  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
+            self.gp.add(self._rows([a])); self.gp_archs.append(a); y = torch.cat([y, mu[a]])
+    self.steps += 1
+    return picks
+
+# %% ../nbs/11_search.ipynb #7112c678
 def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in the space's order
               bench, # a `Benchmark`; evaluating architecture i reveals `bench.acc[i]`
               budget:int, # total number of evaluations, initial ones included
@@ -386,7 +399,7 @@ def plot_curves(table:pd.DataFrame, # from `simulate`
     sns.lineplot(d, x='eval', y=y, hue='method', errorbar=('se', 1.96), ax=ax)
     if regret: ax.set_yscale('symlog', linthresh=0.01)
     elif bench is not None: ax.axhline(bench.best, color='k', ls=':', lw=1, label='optimum')
-    ax.set_xlim(start, d['eval'].max())
+    if d['eval'].max() > start: ax.set_xlim(start, d['eval'].max())  # a single budget has no range to show
     runs = table.groupby('method', sort=False)['run'].nunique()
     cap = ', '.join(f'{m} {k}' for m, k in runs.items())
     if title is None and bench is not None and getattr(bench, 'space', None) is not None:

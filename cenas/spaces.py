@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 import torch
 from torch import nn
+from fastcore.basics import patch
 
 from .core import check_int, data_path
 
@@ -171,7 +172,7 @@ def n_params(model:nn.Module, # any torch module
     "Number of parameters of `model`."
     return sum(p.numel() for p in model.parameters())
 
-# %% ../nbs/01_spaces.ipynb #36b92dd4
+# %% ../nbs/01_spaces.ipynb #2dabe16b
 class Space:
     "A finite search space of architectures, indexed in its benchmark's order."
     name: str = ''
@@ -209,36 +210,12 @@ class Space:
         if not 0 <= i < len(self): raise IndexError(f"architecture index {i} out of range for {self.name} ({len(self):,} architectures)")
         return int(i)
 
-    def arch(self, i:int, # architecture index, 0..len-1
-            )->str:
-        "Arch string of architecture `i`."
-        return self._archs[self._i(i)]
-
-    def index(self, arch:str, # arch string in the space's format
-             )->int:
-        "Index of `arch`; ValueError if it is malformed or not in the space."
-        code = self.parse(arch)
-        if code not in self._lookup: raise ValueError(f"{arch!r} is a valid {self.name} string but not in the space")
-        return self._lookup[code]
-
-    def network(self, i:int|str, # architecture index or arch string
-                **kw, # size options of the space's `build`, e.g. `C`, `N`, `num_classes`
-               )->nn.Module:
-        "A freshly initialised network for architecture `i` (index or arch string), mapping (B, 3, H, W) to (B, num_classes)."
-        code = self.parse(i) if isinstance(i, str) else tuple(self.codes[self._i(i)].tolist())
-        return self.build(code, **kw)
-
     @cached_property
     def iso_keys(self)->np.ndarray:
         "Canonical key of every architecture: equal keys = isomorphic architectures."
         k = np.array([self._iso(c) for c in map(tuple, self.codes.tolist())], dtype=object)
         k.flags.writeable = False
         return k
-
-    def iso_key(self, i:int, # architecture index
-               )->str:
-        "Canonical key of architecture `i`."
-        return self.iso_keys[self._i(i)]
 
     @cached_property
     def ignores(self)->np.ndarray:
@@ -247,34 +224,71 @@ class Space:
         g.flags.writeable = False
         return g
 
-    def ignores_input(self, i:int, # architecture index
-                     )->bool:
-        "True when the network's output cannot depend on its input (so its input Jacobian is zero)."
-        return bool(self.ignores[self._i(i)])
+# %% ../nbs/01_spaces.ipynb #f1965e82
+@patch
+def arch(self:Space, i:int, # architecture index, 0..len-1
+        )->str:
+    "Arch string of architecture `i`."
+    return self._archs[self._i(i)]
 
-    def encode(self, idx:Sequence[int]|int|None=None, # architecture indices; None for the whole space
+@patch
+def index(self:Space, arch:str, # arch string in the space's format
+         )->int:
+    "Index of `arch`; ValueError if it is malformed or not in the space."
+    code = self.parse(arch)
+    if code not in self._lookup: raise ValueError(f"{arch!r} is a valid {self.name} string but not in the space")
+    return self._lookup[code]
+
+# %% ../nbs/01_spaces.ipynb #023e0450
+@patch
+def network(self:Space, i:int|str, # architecture index or arch string
+            **kw, # size options of the space's `build`, e.g. `C`, `N`, `num_classes`
+           )->nn.Module:
+    "A freshly initialised network for architecture `i` (index or arch string), mapping (B, 3, H, W) to (B, num_classes)."
+    code = self.parse(i) if isinstance(i, str) else tuple(self.codes[self._i(i)].tolist())
+    return self.build(code, **kw)
+
+# %% ../nbs/01_spaces.ipynb #8c03275f
+@patch
+def iso_key(self:Space, i:int, # architecture index
+           )->str:
+    "Canonical key of architecture `i`."
+    return self.iso_keys[self._i(i)]
+
+# %% ../nbs/01_spaces.ipynb #490ae92d
+@patch
+def ignores_input(self:Space, i:int, # architecture index
+                 )->bool:
+    "True when the network's output cannot depend on its input (so its input Jacobian is zero)."
+    return bool(self.ignores[self._i(i)])
+
+# %% ../nbs/01_spaces.ipynb #6b19e0ad
+@patch
+def encode(self:Space, idx:Sequence[int]|int|None=None, # architecture indices; None for the whole space
+          )->np.ndarray:
+    "One-hot code of each architecture in `idx`, float32 (n, total number of choices); always 2-D."
+    idx = np.arange(len(self)) if idx is None else np.atleast_1d(np.asarray(idx))
+    if idx.size == 0: idx = idx.astype(np.int64)  # an empty selection is fine
+    if idx.ndim != 1 or not np.issubdtype(idx.dtype, np.integer): raise TypeError(f"encode needs int indices, got dtype {idx.dtype}, shape {idx.shape}")
+    if len(idx) and (idx.min() < 0 or idx.max() >= len(self)): raise IndexError(f"indices must lie in 0..{len(self)-1} for {self.name}")
+    sizes = np.array([len(o) for o in self.options])
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    out = np.zeros((len(idx), sizes.sum()), dtype=np.float32)
+    out[np.arange(len(idx))[:, None], offsets + self.codes[idx]] = 1.
+    return out
+
+# %% ../nbs/01_spaces.ipynb #dce013ce
+@patch
+def neighbours(self:Space, i:int, # architecture index
               )->np.ndarray:
-        "One-hot code of each architecture in `idx`, float32 (n, total number of choices); always 2-D."
-        idx = np.arange(len(self)) if idx is None else np.atleast_1d(np.asarray(idx))
-        if idx.size == 0: idx = idx.astype(np.int64)  # an empty selection is fine
-        if idx.ndim != 1 or not np.issubdtype(idx.dtype, np.integer): raise TypeError(f"encode needs int indices, got dtype {idx.dtype}, shape {idx.shape}")
-        if len(idx) and (idx.min() < 0 or idx.max() >= len(self)): raise IndexError(f"indices must lie in 0..{len(self)-1} for {self.name}")
-        sizes = np.array([len(o) for o in self.options])
-        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        out = np.zeros((len(idx), sizes.sum()), dtype=np.float32)
-        out[np.arange(len(idx))[:, None], offsets + self.codes[idx]] = 1.
-        return out
-
-    def neighbours(self, i:int, # architecture index
-                  )->np.ndarray:
-        "Sorted indices of the architectures one mutation (one position changed) away from `i`."
-        code, out = self.codes[self._i(i)].tolist(), []
-        for p, opts in enumerate(self.options):
-            for v in range(len(opts)):
-                if v == code[p]: continue
-                j = self._lookup.get(tuple(code[:p] + [v] + code[p+1:]))
-                if j is not None: out.append(j)
-        return np.array(sorted(out), dtype=np.int64)
+    "Sorted indices of the architectures one mutation (one position changed) away from `i`."
+    code, out = self.codes[self._i(i)].tolist(), []
+    for p, opts in enumerate(self.options):
+        for v in range(len(opts)):
+            if v == code[p]: continue
+            j = self._lookup.get(tuple(code[:p] + [v] + code[p+1:]))
+            if j is not None: out.append(j)
+    return np.array(sorted(out), dtype=np.int64)
 
 # %% ../nbs/01_spaces.ipynb #f75795ad
 class NB201(Space):

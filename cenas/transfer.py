@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from fastcore.basics import patch
 
 from .core import config_hash, file_hash, load_arrays, save_arrays
 from .jacobians import as_store, log_singular_values, store_shape
@@ -17,7 +18,7 @@ from .predictors import Surrogate, rank_metrics
 # %% auto #0
 __all__ = ['JointStore', 'train_joint', 'load_joint', 'transfer_scores']
 
-# %% ../nbs/13_transfer.ipynb #65be1c72
+# %% ../nbs/13_transfer.ipynb #5edc68f5
 _PROBE = ('B', 'K', 'P', 'batch', 'image_shape', 'sign', 'projection')  # the settings that make two stores' Jacobians comparable
 
 def _check_probe(stores, names):
@@ -56,38 +57,45 @@ class JointStore:
     @property
     def degenerate(self)->np.ndarray: return np.concatenate([np.asarray(s.degenerate) for s in self.stores])
 
-    def __getitem__(self, idx):
-        idx = np.atleast_1d(np.asarray(idx))
-        if idx.ndim != 1 or not np.issubdtype(idx.dtype, np.integer): raise TypeError(f"index a JointStore with integer indices, got {idx.dtype} of shape {idx.shape}")
-        if len(idx) and (idx.min() < 0 or idx.max() >= len(self)): raise IndexError(f"indices must lie in 0..{len(self) - 1}")
-        which = np.searchsorted(self.offsets, idx, side='right') - 1
-        out = np.empty((len(idx), *self.shape), np.float32)
-        for s in np.unique(which):
-            m = which == s
-            out[m] = self.stores[s][idx[m] - self.offsets[s]]
-        return out
-
-    def index(self,
-              name:str, # which space
-              local, # indices within that space
-             )->np.ndarray:
-        "Joint indices of the architectures `local` of space `name`."
-        s = self._pos(name)
-        local = np.asarray(local)
-        if local.size and (local.min() < 0 or local.max() >= len(self.stores[s])): raise IndexError(f"{name} has architectures 0..{len(self.stores[s]) - 1}")
-        return local + self.offsets[s]
-
-    def split(self,
-              values, # one row per joint index, e.g. `embed(encoder, joint)`
-             )->dict:
-        "`values` cut back into one array per space, in each space's own order."
-        values = np.asarray(values)
-        if len(values) != len(self): raise ValueError(f"expected {len(self):,} rows (one per joint index), got {len(values):,}")
-        return {nm: values[a:b] for nm, a, b in zip(self.names, self.offsets[:-1], self.offsets[1:])}
-
     def _pos(self, name):
         if name not in self.names: raise KeyError(f"unknown space {name!r}; this JointStore holds {self.names}")
         return self.names.index(name)
+
+# %% ../nbs/13_transfer.ipynb #0ca61689
+@patch
+def __getitem__(self:JointStore, idx):
+    "float32 (m, K, B, P) Jacobians of joint indices `idx`, each read from its own store."
+    idx = np.atleast_1d(np.asarray(idx))
+    if idx.ndim != 1 or not np.issubdtype(idx.dtype, np.integer): raise TypeError(f"index a JointStore with integer indices, got {idx.dtype} of shape {idx.shape}")
+    if len(idx) and (idx.min() < 0 or idx.max() >= len(self)): raise IndexError(f"indices must lie in 0..{len(self) - 1}")
+    which = np.searchsorted(self.offsets, idx, side='right') - 1
+    out = np.empty((len(idx), *self.shape), np.float32)
+    for s in np.unique(which):
+        m = which == s
+        out[m] = self.stores[s][idx[m] - self.offsets[s]]
+    return out
+
+# %% ../nbs/13_transfer.ipynb #58bc8bba
+@patch
+def index(self:JointStore,
+          name:str, # which space
+          local, # indices within that space
+         )->np.ndarray:
+    "Joint indices of the architectures `local` of space `name`."
+    s = self._pos(name)
+    local = np.asarray(local)
+    if local.size and (local.min() < 0 or local.max() >= len(self.stores[s])): raise IndexError(f"{name} has architectures 0..{len(self.stores[s]) - 1}")
+    return local + self.offsets[s]
+
+# %% ../nbs/13_transfer.ipynb #79296e17
+@patch
+def split(self:JointStore,
+          values, # one row per joint index, e.g. `embed(encoder, joint)`
+         )->dict:
+    "`values` cut back into one array per space, in each space's own order."
+    values = np.asarray(values)
+    if len(values) != len(self): raise ValueError(f"expected {len(self):,} rows (one per joint index), got {len(values):,}")
+    return {nm: values[a:b] for nm, a, b in zip(self.names, self.offsets[:-1], self.offsets[1:])}
 
 # %% ../nbs/13_transfer.ipynb #472bd30c
 def _joint_files(path)->tuple[Path, Path]: return Path(f'{path}_encoder.safetensors'), Path(f'{path}_embeddings.safetensors')
