@@ -16,6 +16,7 @@ __all__ = ['LONG', 'METHODS', 'FEATURES', 'UsageError', 'parse_shard', 'check_ou
 class UsageError(Exception):
     "A bad command line or setting: printed as one line, exit status 2."
 
+# %% ../nbs/15_cli.ipynb #3b8f800c
 class _Formatter(argparse.HelpFormatter):
     def _split_lines(self, text, width):  # wrap help text at spaces only: paths such as ./cenas-run/... stay whole
         import textwrap
@@ -33,6 +34,7 @@ def parse_shard(s:str, # 'i/n', e.g. '0/4' for the first of four shards
     if not 0 <= i < n: raise argparse.ArgumentTypeError(f"shard i/n needs 0 <= i < n, got {s!r}")
     return i, n
 
+# %% ../nbs/15_cli.ipynb #3b94d0e9
 def _int_from(lo:int):
     "An argparse type: an int of at least `lo`, else a message saying which kind of integer was expected."
     kind = {1: 'a positive integer', 0: 'a non-negative integer'}.get(lo, f'an integer >= {lo}')
@@ -57,6 +59,7 @@ def check_out(path:Path, # the folder a command will write to
     except OSError as e: raise UsageError(f"{option} {path} is not a writable folder: {e.strerror or e}") from None
     return path
 
+# %% ../nbs/15_cli.ipynb #c6c02b8b
 LONG = 600  # seconds: a job projected to take longer asks for --yes
 
 def confirm_long(what:str, # the job, e.g. 'nb201 preset paper: 15,625 networks'
@@ -75,6 +78,7 @@ def confirm_long(what:str, # the job, e.g. 'nb201 preset paper: 15,625 networks'
         raise UsageError(f"{line}; add --yes to start it (e.g. in the background: nohup cenas ... --yes > job.log 2>&1 &), {other}")
     return line
 
+# %% ../nbs/15_cli.ipynb #6d0fa84f
 def human_size(n:int)->str:
     "Bytes as a short human-readable string."
     for unit in ('B', 'KB', 'MB', 'GB'):
@@ -104,6 +108,7 @@ def add_jacobians(sub):
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.set_defaults(run=run_jacobians, interrupted='; finished chunks are kept, run the same command again to resume')
 
+# %% ../nbs/15_cli.ipynb #86984fe1
 def run_jacobians(args:argparse.Namespace)->int:
     "Run `cenas jacobians` and print its summary; returns the exit status."
     from cenas.core import get_device
@@ -238,6 +243,7 @@ def add_run(sub):
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_run, interrupted='; no results were written')
 
+# %% ../nbs/15_cli.ipynb #85edd3ec
 def _check_run(args, space):
     "Usage errors of `cenas run` that need the space: caught before any loading or searching."
     from cenas.search import bo_search
@@ -346,6 +352,7 @@ def add_embed(sub):
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(run=run_embed, interrupted='; the Jacobian store keeps its finished chunks: run the same command again to resume')
 
+# %% ../nbs/15_cli.ipynb #3cff8603
 def run_embed(args:argparse.Namespace)->int:
     "Run `cenas embed` and print its summary; returns the exit status."
     from cenas.core import get_device
@@ -400,6 +407,7 @@ def make_parser()->argparse.ArgumentParser:
     add_run(sub); add_embed(sub); add_jacobians(sub)
     return p
 
+# %% ../nbs/15_cli.ipynb #07a89dc6
 def main(argv:list[str]|None=None, # arguments without the program name; None: sys.argv[1:]
         )->int:
     "Entry point of the `cenas` command; returns the exit status."

@@ -50,6 +50,7 @@ def config_hash(cfg:dict, # JSON-serialisable settings that determine an artifac
     except (TypeError, ValueError) as e: raise TypeError(f"config_hash needs plain JSON values: {e}") from None
     return hashlib.sha256(s.encode()).hexdigest()[:n]
 
+# %% ../nbs/00_core.ipynb #1b84b7fd
 def file_hash(path:str|Path, # file to hash
               n:int=64, # number of hex digits to keep
              )->str:
@@ -81,6 +82,7 @@ def item_seed(*keys, # ints and strings that identify one random draw, e.g. `(se
         if not isinstance(k, (int, str)) or isinstance(k, bool): raise TypeError(f"item_seed keys must be int or str, got {k!r}")
     return int.from_bytes(hashlib.sha256(json.dumps(list(keys)).encode()).digest()[:8], 'little') >> 1
 
+# %% ../nbs/00_core.ipynb #9cead479
 def generator(*keys, # as for `item_seed`
               device:str|torch.device='cpu', # device the generator draws on
              )->torch.Generator:

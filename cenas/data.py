@@ -40,11 +40,13 @@ class SafeUnpickler(pickle.Unpickler):
     def find_class(self, module, name):
         raise pickle.UnpicklingError(f"refusing to load global {module}.{name}: this file should hold plain data only")
 
+# %% ../nbs/06_data.ipynb #f2047871
 def safe_unpickle(data:bytes, # pickle bytes that should hold plain Python data only
                  ):
     "Load plain data from pickle bytes; raises `pickle.UnpicklingError` if the pickle references any global."
     return SafeUnpickler(io.BytesIO(data), encoding='latin1').load()  # latin1: the files are Python-2 pickles
 
+# %% ../nbs/06_data.ipynb #b9c26d9d
 def class_names(dataset:str='cifar10', # 'cifar10' or 'cifar100'
                 coarse:bool=False, # CIFAR-100 only: the 20 superclass names
                )->list[str]:
@@ -89,6 +91,7 @@ def normalise(x:np.ndarray|torch.Tensor, # uint8 images (B, 3, H, W), pixel valu
         return (x - mean)/std
     return x
 
+# %% ../nbs/06_data.ipynb #0d92a385
 def image_batch(n:int=256, # number of images (the paper uses 256)
                 dataset:str='cifar10', # 'cifar10' or 'cifar100'
                 seed:int=0, # same seed, same images

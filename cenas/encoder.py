@@ -42,6 +42,7 @@ class EncoderConfig:
                 object.__setattr__(self, 'scale', float(v))
             else: object.__setattr__(self, f.name, check_int(v, f'EncoderConfig.{f.name}'))
 
+# %% ../nbs/08_encoder.ipynb #f77c6dac
 def _mlp(sizes:list[int])->nn.Sequential:
     layers = []
     for a, b in zip(sizes[:-1], sizes[1:]): layers += [nn.Linear(a, b), nn.ReLU()]
@@ -243,6 +244,7 @@ def save_encoder(encoder:SetEncoder, # encoder to save
     weights = {k: v.detach().cpu() for k, v in encoder.state_dict().items()}
     return save_arrays(weights, path, raw={'format': _FORMAT, 'store_key': encoder.store_key or ''}, config=asdict(encoder.cfg))
 
+# %% ../nbs/08_encoder.ipynb #7456c39c
 def load_encoder(path:str|Path, # file written by `save_encoder`
                  expect:dict|EncoderConfig|None=None, # config fields the file must have (an EncoderConfig: all but `scale`)
                  store=None, # if given, the encoder must have been trained on this store (same key)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_graph_ae.ipynb #0be84dd0
 from __future__ import annotations
-import hashlib, inspect, json, math, time, warnings
+import inspect, math, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch import nn
 from tqdm import tqdm
 
-from .core import atomic_write, cache_dir, check_int, config_hash
+from .core import batch_hash, cache_dir, check_int, config_hash, load_arrays, save_arrays
 from .spaces import OPS, EDGES
 from .registry import get_space
 
@@ -31,6 +31,7 @@ class Graphs(NamedTuple):
     ops: np.ndarray # (n, N) int64
     vocab: tuple # operation names; 'input' and 'output' included
 
+# %% ../nbs/14_graph_ae.ipynb #6e8be753
 def _nb201_adj()->np.ndarray:
     "Node-per-operation DAG of a NAS-Bench-201 cell: input, the 6 edge operations, output."
     adj = np.zeros((8, 8), np.uint8)
@@ -121,6 +122,7 @@ def graph_ae_loss(model:GraphAE, # the model
     kl = -0.5 * torch.mean(1 + logvar - mu.square() - logvar.exp())
     return rec + beta * kl
 
+# %% ../nbs/14_graph_ae.ipynb #7d3bbd3b
 def reconstruction(model:GraphAE, # trained model
                    g:Graphs, # graphs to rebuild
                    idx=None, # which of them (default all)
@@ -155,6 +157,7 @@ def default_epochs(n:int, # graphs in the space
     steps = math.ceil((n - int(round(val * n))) / batch_size)
     return max(10, math.ceil(MIN_STEPS / max(steps, 1)))
 
+# %% ../nbs/14_graph_ae.ipynb #bdf9a45e
 def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
                    epochs:int|None=None, # passes over the training graphs; None: `default_epochs` (10 for NB201, 267 for the 500 NB101 cells)
                    batch_size:int=32, # graphs per step
@@ -198,6 +201,7 @@ def train_graph_ae(g:Graphs, # graphs of a whole space (see `cell_graphs`)
     hist.attrs.update(train_idx=ti, val_idx=vi, reconstruction=reconstruction(model, g, vi) if n_val else {})
     return model.eval(), hist
 
+# %% ../nbs/14_graph_ae.ipynb #23afb9ca
 def graph_embed(model:GraphAE, # trained (or untrained) model
                 g:Graphs, # graphs to embed
                 batch_size:int=4096, # graphs per forward pass
@@ -219,24 +223,23 @@ def graph_ae_embeddings(space='nb201', # 'nb201' or 'nb101' (or the `Space`)
                        )->tuple[np.ndarray, dict]: # (n, dim) float32 embeddings and a training summary
     "Graph-autoencoder embeddings of every architecture of `space`, trained once per recipe and seed and then read from the cache."
     g = cell_graphs(space)
-    h = hashlib.sha256(np.ascontiguousarray(g.adj).tobytes() + np.ascontiguousarray(g.ops).tobytes() + repr(g.vocab).encode()).hexdigest()[:16]
+    h = config_hash({'adj': batch_hash(g.adj, 16), 'ops': batch_hash(g.ops, 16), 'vocab': list(g.vocab)})  # the graphs, by content
     defaults = {k: p.default for f in (train_graph_ae, GraphAE.__init__) for k, p in inspect.signature(f).parameters.items()
                 if p.default is not inspect.Parameter.empty and k not in ('seed', 'progress')}
     full = defaults | recipe  # a default given explicitly is the same recipe, and gets the same key
     if full['epochs'] is None: full['epochs'] = default_epochs(len(g.ops), full['batch_size'], full['val'])
     key = config_hash(dict(format='cenas.graph_ae/1', graphs=h, seed=seed, recipe=full))
-    stem = cache_dir('graph_ae')/key if cache else None
-    if stem is not None and Path(f'{stem}.npy').exists():
+    path = cache_dir('graph_ae')/f'{key}.safetensors' if cache else None
+    if path is not None and path.exists():
         try:
-            emb, info = np.load(f'{stem}.npy', allow_pickle=False), json.loads(Path(f'{stem}.json').read_text())
+            arrays, info = load_arrays(path)  # checks the content hash
+            emb = arrays['embeddings']
             if emb.shape[0] == len(g.ops) and np.isfinite(emb).all(): return emb, info
-        except (OSError, ValueError) as e: warnings.warn(f"unreadable cached graph-AE embeddings at {stem}.npy ({e}); training again")
+        except (OSError, ValueError, KeyError) as e: warnings.warn(f"unreadable cached graph-AE embeddings at {path} ({e}); training again")
     t0 = time.perf_counter()
     model, hist = train_graph_ae(g, seed=seed, progress=progress, **(recipe | {'epochs': full['epochs']}))
     emb = graph_embed(model, g)
     info = dict(key=key, seed=seed, recipe=full, seconds=round(time.perf_counter() - t0, 1), n=len(emb),
                 reconstruction=hist.attrs['reconstruction'], history=hist.round(4).astype(object).where(hist.notna(), None).to_dict('list'))  # None, not NaN: JSON-safe and comparable
-    if stem is not None:
-        with atomic_write(f'{stem}.npy') as f: np.save(f, emb)
-        with atomic_write(f'{stem}.json', 'w') as f: json.dump(info, f)
+    if path is not None: save_arrays({'embeddings': emb}, path, **info)
     return emb, info

@@ -51,6 +51,7 @@ class Projection(NamedTuple):
     values: torch.Tensor # (..., B, P)
     rank: torch.Tensor # (...), int64
 
+# %% ../nbs/07_jacobians.ipynb #f1c9b362
 def project(jac:torch.Tensor, # (..., B, D) Jacobians; leading dims (e.g. K views) are batched
             dim:int, # P, the number of singular directions kept (1 <= P <= B)
             sign:bool=True, # flip each column so its largest-|.| entry is positive
@@ -476,6 +477,7 @@ def pending(space, # a `Space` or its name
     want = None if chunks is None else {int(c) for c in chunks}
     return sum(b - a for c, a, b in store.spans(limit, shard) if want is None or c in want)
 
+# %% ../nbs/07_jacobians.ipynb #1943e2b5
 def store_key(space, # a `Space` or its name
               preset:str='cpu', # as for `jacobians`
               seed:int=0, # as for `jacobians`
@@ -536,6 +538,7 @@ def log_singular_values(store, # a `JacobianStore` or an (n, K, B, P) array
     for _, x in _blocks(store, ids, block): out.append(np.log(np.sqrt((x**2).sum(-2)) + floor).astype(np.float32))
     return np.concatenate(out)
 
+# %% ../nbs/07_jacobians.ipynb #05587427
 def pca_basis(store, # a `JacobianStore` or an (n, K, B, P) array
               dims:int=32, # principal axes kept
               sample:int=4000, # views the axes are fitted on: a seeded sample of all views of `idx`
@@ -553,6 +556,7 @@ def pca_basis(store, # a `JacobianStore` or an (n, K, B, P) array
     axes = np.linalg.svd(fit - mu, full_matrices=False)[2][:dims]
     return mu, axes * np.sign(axes[np.arange(len(axes)), np.abs(axes).argmax(1)])[:, None]  # the SVD's signs are arbitrary
 
+# %% ../nbs/07_jacobians.ipynb #196ee6ce
 def pca_features(store, # a `JacobianStore` or an (n, K, B, P) array
                  dims:int=32, # principal axes kept (ignored with `basis`)
                  sample:int=4000, # views the axes are fitted on (see `pca_basis`)

@@ -66,6 +66,7 @@ def format_cell(matrix, # (n, n) 0/1 adjacency
     m, ops = check_cell(matrix, ops)
     return '+'.join('~'.join([ops[j]] + [str(i) for i in np.flatnonzero(m[:, j])]) for j in range(1, len(m)))
 
+# %% ../nbs/02_nb101.ipynb #27c11136
 def parse_cell(arch:str, # arch string such as 'conv3x3~0+maxpool3x3~1+output~2'
               )->tuple[np.ndarray, tuple[str, ...]]:
     "(matrix, ops) of an arch string, validated."
@@ -122,6 +123,7 @@ def vertex_channels(matrix, # (n, n) 0/1 adjacency of a pruned cell
     if min(ch[1:-1]) < 1: raise ValueError(f"{c_out} output channels cannot be split among {feeders} nodes; use a wider network")
     return ch
 
+# %% ../nbs/02_nb101.ipynb #e9e17ef2
 def _cbr(c_in:int, c_out:int, k:int)->nn.Sequential:
     return nn.Sequential(nn.Conv2d(c_in, c_out, k, padding=k // 2, bias=False), nn.BatchNorm2d(c_out), nn.ReLU())
 
@@ -148,6 +150,7 @@ class NB101Cell(nn.Module):
         y = torch.cat(cat, 1) if cat else 0
         return y + self.proj[str(n - 1)](x) if 0 in self.srcs[-1] else y
 
+# %% ../nbs/02_nb101.ipynb #09824df2
 class NB101Net(nn.Module):
     "The NAS-Bench-101 network of one cell: stem, 3 stacks of N cells with max-pool downsampling, classifier."
     def __init__(self, matrix, ops:Sequence[str], C:int=128, N:int=3, num_classes:int=10, stacks:int=3):

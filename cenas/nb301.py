@@ -42,6 +42,7 @@ def format_genotype(genotype, # (normal, reduce): 8 (input, op id) pairs each, t
     node = lambda c, k: '|' + '|'.join(f'{OPS301[o]}~{i}' for i, o in c[2 * k:2 * k + 2]) + '|'
     return '/'.join('+'.join(node(c, k) for k in range(4)) for c in cells)
 
+# %% ../nbs/03_nb301.ipynb #d68fc026
 def parse_genotype(arch:str, # arch string such as `format_genotype` writes
                   )->tuple[tuple[tuple[int, int], ...], ...]:
     "(normal, reduce) pairs of an arch string, validated."
@@ -62,6 +63,7 @@ def parse_genotype(arch:str, # arch string such as `format_genotype` writes
         except ValueError as e: raise ValueError(f"{name} cell of {arch!r}: {e}") from None
     return tuple(out)
 
+# %% ../nbs/03_nb301.ipynb #86127b05
 def naslib_genotype(compact:str, # NASLib's compact encoding, '[[(i, op), ... x8], [... x8]]'
                    )->str:
     "Arch string of a genotype in NASLib's compact form (its string is parsed as integers, never evaluated)."
@@ -108,6 +110,7 @@ class FactorizedReduce(nn.Module):
         x = self.relu(x)
         return self.bn(torch.cat([self.a(x), self.b(x[:, :, 1:, 1:])], 1))
 
+# %% ../nbs/03_nb301.ipynb #8989f230
 def make_op301(op:str, # one of `OPS301`
                C:int, # channels in and out
                stride:int, # 1, or 2 on a reduction cell's inputs
@@ -122,6 +125,7 @@ def make_op301(op:str, # one of `OPS301`
     if op.startswith('dil_conv'): return _dil(C, C, int(op[-1]), stride, 2)
     raise ValueError(f"unknown DARTS op {op!r}; ops are {', '.join(OPS301)}")
 
+# %% ../nbs/03_nb301.ipynb #8cb938c3
 class DartsCell(nn.Module):
     "One DARTS cell: two input maps, four nodes of two ops each, the nodes concatenated."
     def __init__(self, pairs, c_pp:int, c_p:int, C:int, reduction:bool, reduction_prev:bool):
@@ -136,6 +140,7 @@ class DartsCell(nn.Module):
             states.append(sum(self.ops[j](states[self.inputs[j]]) for j in (2 * k, 2 * k + 1)))
         return torch.cat(states[2:], 1)
 
+# %% ../nbs/03_nb301.ipynb #8415baaa
 class DartsNet(nn.Module):
     "A DARTS network: stem, L cells (reductions at L/3 and 2L/3), global pooling, classifier."
     def __init__(self, genotype, C:int=32, layers:int=8, num_classes:int=10, stem_mult:int=3):

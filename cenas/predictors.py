@@ -185,6 +185,7 @@ def jacov_score(jac, # (B, D) per-input Jacobians, e.g. from `cenas.jacobians.da
     lam = torch.linalg.eigvalsh(Jn @ Jn.T).clamp_min(0)
     return float(-(torch.log(lam + eps) + 1 / (lam + eps)).sum())
 
+# %% ../nbs/12_predictors.ipynb #290e6c8e
 def jacov(net:nn.Module, # network mapping images (B, C, H, W) to logits (B, classes)
           x, # image batch (B, C, H, W), B >= 2
           eps:float=1e-5, # epsilon of the jacov formula

@@ -45,6 +45,7 @@ def save_embeddings(emb:np.ndarray, # (n, K, d) finite embeddings
     if HASH_KEY in meta: raise ValueError(f"{HASH_KEY!r} is reserved for the content hash save_embeddings records")
     return save_arrays({'embeddings': e.astype(np.float16)}, path, raw={'format': _EMB_FORMAT}, **meta)
 
+# %% ../nbs/09_pretrained.ipynb #176ecd8e
 def find_embeddings(space='nb201', # a `Space` or its name
                     preset:str='cpu', # Jacobian preset of the embeddings
                     root:str|Path|None=None, # look only here; None: the shipped `data/pretrained`, then the cache where `cenas embed` writes
@@ -59,6 +60,7 @@ def find_embeddings(space='nb201', # a `Space` or its name
     raise FileNotFoundError(f"no {preset} embeddings for {name} (looked for {' and '.join(looked)}); "
                             f"build them with `cenas embed --space {name} --preset {preset}` (or `build_pretrained`)")
 
+# %% ../nbs/09_pretrained.ipynb #d469e3a5
 def _read_emb(src, preset, root, tensors:bool):
     if isinstance(src, Path) or (isinstance(src, str) and (src.endswith('.safetensors') or '/' in src)):
         path, name = Path(src), None
@@ -86,6 +88,7 @@ def load_embeddings(src='nb201', # a space name (loads its pretrained file, see 
     "Embeddings written by `save_embeddings`, as float32, after checking their content hash and finite values; for a space, also one row per architecture."
     return _read_emb(src, preset, root, tensors=True)[0].astype(np.float32)
 
+# %% ../nbs/09_pretrained.ipynb #7ec5085c
 def embeddings_info(src='nb201', # as in `load_embeddings`
                     preset:str='cpu', # as in `load_embeddings`
                     root:str|Path|None=None, # as in `load_embeddings`

@@ -381,6 +381,7 @@ def summarize(table:pd.DataFrame, # from `simulate` (one or several methods conc
             rows.append(row)
     return pd.DataFrame(rows)
 
+# %% ../nbs/11_search.ipynb #a0c3924f
 def plot_curves(table:pd.DataFrame, # from `simulate`
                 bench=None, # a `Benchmark`: draws its optimum, and is needed for `regret=True`
                 regret:bool=False, # plot regret (optimum - best so far, log scale) instead of best accuracy

@@ -45,11 +45,13 @@ def parse_arch(arch:str, # e.g. '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1
         nodes.append(node)
     return nodes
 
+# %% ../nbs/01_spaces.ipynb #46d590fc
 def arch_to_ops(arch:str, # NAS-Bench-201 arch string
                )->tuple[int,...]:
     "The 6 op ids of `arch` in `EDGES` order."
     return tuple(OPS.index(op) for node in parse_arch(arch) for op, _ in node)
 
+# %% ../nbs/01_spaces.ipynb #67d05f8e
 def ops_to_arch(ops:Sequence[int|str], # 6 op ids (or op names) in `EDGES` order
                )->str:
     "The NAS-Bench-201 arch string of an op vector."
@@ -89,6 +91,7 @@ def iso_string(ops:Sequence[int|str], # 6 op ids (or names) in `EDGES` order
         nodes[j] = '+'.join(sorted(terms)) or '#'  # strict: a node with no terms is zero
     return nodes[3]
 
+# %% ../nbs/01_spaces.ipynb #cead3bb7
 def reads_input(ops:Sequence[int|str], # 6 op ids (or names) in `EDGES` order
                )->bool:
     "Whether some path from the cell input to its output avoids every `none` edge."
@@ -103,6 +106,7 @@ class ReLUConvBN(nn.Sequential):
     def __init__(self, C_in:int, C_out:int, k:int, stride:int=1, pad:int=0):
         super().__init__(nn.ReLU(), nn.Conv2d(C_in, C_out, k, stride, pad, bias=False), nn.BatchNorm2d(C_out))
 
+# %% ../nbs/01_spaces.ipynb #1a0d74e5
 class Zero(nn.Module):
     "The `none` op: zeros of the output shape, still attached to the autograd graph of the input."
     def __init__(self, C_in:int, C_out:int):
@@ -111,6 +115,7 @@ class Zero(nn.Module):
         z = x.mul(0.)
         return z if z.shape[1] == self.C_out else z[:, :1].expand(-1, self.C_out, -1, -1)
 
+# %% ../nbs/01_spaces.ipynb #2c50e39d
 def make_op(op:str, # one of `OPS`
             C_in:int, # input channels
             C_out:int, # output channels
@@ -125,6 +130,7 @@ def make_op(op:str, # one of `OPS`
         return pool if C_in == C_out else nn.Sequential(ReLUConvBN(C_in, C_out, 1), pool)
     raise ValueError(f"unknown op {op!r}; NB201 ops are {', '.join(OPS)}")
 
+# %% ../nbs/01_spaces.ipynb #8e66efec
 class Cell(nn.Module):
     "A NAS-Bench-201 cell: node j = sum over i<j of op_ji(node i); edges out of node 0 map C_in to C_out."
     def __init__(self, ops:Sequence[int|str], C_in:int, C_out:int):
@@ -137,6 +143,7 @@ class Cell(nn.Module):
             nodes.append(sum(m(nodes[src]) for m, (dst, src) in zip(self.edges, EDGES) if dst == j))
         return nodes[3]
 
+# %% ../nbs/01_spaces.ipynb #a4848d62
 class ResBlock(nn.Module):
     "NAS-Bench-201's residual reduction block: two ReLU-Conv-BNs (the first at stride 2) plus an avg-pool + 1x1 conv shortcut."
     def __init__(self, C_in:int, C_out:int):
@@ -145,6 +152,7 @@ class ResBlock(nn.Module):
         self.shortcut = nn.Sequential(nn.AvgPool2d(2, 2), nn.Conv2d(C_in, C_out, 1, bias=False))
     def forward(self, x): return self.shortcut(x) + self.conv_b(self.conv_a(x))
 
+# %% ../nbs/01_spaces.ipynb #43ec0cfb
 class MacroNet(nn.Module):
     "The NAS-Bench-201 skeleton: stem, then one cell or residual block per entry of `widths`, then BN-ReLU-pool-linear."
     def __init__(self, ops:Sequence[int|str], # the cell used at every non-reduction layer
@@ -167,6 +175,7 @@ class MacroNet(nn.Module):
         if x.ndim != 4 or x.shape[1] != 3: raise ValueError(f"expected images of shape (B, 3, H, W), got {tuple(x.shape)}")
         return self.classifier(self.head(self.layers(self.stem(x))))
 
+# %% ../nbs/01_spaces.ipynb #339af38f
 def n_params(model:nn.Module, # any torch module
             )->int:
     "Number of parameters of `model`."
@@ -329,6 +338,7 @@ def parse_widths(arch:str, # channel config such as '16:32:24:64:40'
         out.append(w)
     return tuple(out)
 
+# %% ../nbs/01_spaces.ipynb #7043d95c
 class NATSSize(Space):
     "NATS-Bench size space: 32,768 width configs of a fixed NAS-Bench-201 cell, in the shipped order."
     name, options = 'nats_sss', (NATS_WIDTHS,)*5

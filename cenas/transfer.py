@@ -124,6 +124,7 @@ def train_joint(stores:dict, # {space name: Jacobian store}, all made with one p
                        val_idx={nm: (val[(val >= a) & (val < b)] - a).tolist() for nm, a, b in zip(joint.names, joint.offsets[:-1], joint.offsets[1:])},
                        encoder_sha256=file_hash(enc_file))
 
+# %% ../nbs/13_transfer.ipynb #a0a6edc7
 def load_joint(path:str|Path, # the stem given to `train_joint`
               )->dict:
     "The encoder and, per space, embeddings (n, K, d) and log singular values (n, P) with NaN rows where not computed, computed and held-out indices; plus the metadata."
