@@ -102,7 +102,8 @@ def add_jacobians(sub):
     p.add_argument('--seed', type=_nonneg, default=0, metavar='INT', help='seed of the image batch and initialisations (default 0)')
     p.add_argument('--dtype', default='float32', choices=['float32', 'float16'], help='storage dtype (default float32)')
     p.add_argument('--chunk', type=_positive, default=256, help='architectures per chunk file (default 256)')
-    p.add_argument('--threads', type=_positive, help='torch CPU threads (default 1 on the CPU; run one --shard per core to use more)')
+    p.add_argument('--workers', type=_positive, metavar='N', help='worker processes on the CPU (default: one per core for a job of more than 30 s)')
+    p.add_argument('--threads', type=_positive, help='torch CPU threads per process (default 1 on the CPU: several cores are used by --workers)')
     p.add_argument('--no-sign', action='store_true', help='keep the solver\'s column signs (no sign convention)')
     p.add_argument('--yes', action='store_true', help=f'start a job projected to take more than {LONG//60} minutes (without it, such a job only prints its estimate)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
@@ -112,16 +113,18 @@ def add_jacobians(sub):
 def run_jacobians(args:argparse.Namespace)->int:
     "Run `cenas jacobians` and print its summary; returns the exit status."
     from cenas.core import get_device
-    from cenas.jacobians import estimate, jacobians, pending, JacobianStore  # imported here: `cenas --help` stays fast
+    from cenas.jacobians import estimate, jacobians, job_workers, pending, JacobianStore  # imported here: `cenas --help` stays fast
     if args.out is not None: check_out(args.out)
     dev, over = get_device(args.device), dict(C=args.C, N=args.N, B=args.B, K=args.K, P=args.P)
     todo = pending(args.space, preset=args.preset, seed=args.seed, out=args.out, limit=args.limit, shard=args.shard, dtype=args.dtype,
                    sign=not args.no_sign, chunk=args.chunk, **over)
-    print(confirm_long(f"{args.space} preset {args.preset}: {todo:,} network(s) to compute", *estimate(args.space, todo, args.preset, dev.type, **over), args.yes), flush=True)
+    secs, how = estimate(args.space, todo, args.preset, dev.type, **over)
+    workers = job_workers(args.workers, dev, secs, -(-todo // args.chunk))  # as `jacobians` will decide
+    print(confirm_long(f"{args.space} preset {args.preset}: {todo:,} network(s) to compute", secs, how, args.yes, workers=workers), flush=True)
     t0, done = time.time(), []
     store = jacobians(args.space, preset=args.preset, seed=args.seed, device=args.device, out=args.out,
                       limit=args.limit, shard=args.shard, progress=not args.quiet, dtype=args.dtype,
-                      sign=not args.no_sign, chunk=args.chunk, threads=args.threads,
+                      sign=not args.no_sign, chunk=args.chunk, threads=args.threads, workers=workers,
                       on_chunk=lambda c, s: done.append(int(s.done[slice(*s.bounds(c))].sum())), C=args.C, N=args.N, B=args.B, K=args.K, P=args.P)
     secs = time.time() - t0
     store = JacobianStore(store.path)  # re-read: shards running beside this one may have finished chunks meanwhile
@@ -359,7 +362,7 @@ def run_embed(args:argparse.Namespace)->int:
     from cenas.pretrained import build_pretrained
     from cenas.registry import get_space
     space = get_space(args.space)
-    from cenas.jacobians import estimate, pending
+    from cenas.jacobians import estimate, job_workers, pending
     dev = get_device(args.device)  # a wrong device fails now, not after an hour of Jacobians
     if args.out is not None: check_out(args.out)  # so does a folder that cannot take the files
     if args.record is not None and args.encoder is None: raise UsageError("--record keeps each chunk's embeddings by a fixed encoder: give --encoder too")
@@ -376,7 +379,9 @@ def run_embed(args:argparse.Namespace)->int:
         have = read_record(args.record, store_key(space, preset=args.preset, seed=args.seed), weights_key(enc)) if args.record.is_dir() else {}
         chunks = [c for c in range(-(-len(space) // 256)) if c not in have]
     todo = pending(space, preset=args.preset, seed=args.seed, shard=args.shard, chunks=chunks)
-    print(confirm_long(f"{space.name} preset {args.preset}: {todo:,} network(s) to compute", *estimate(space, todo, args.preset, dev.type), args.yes), flush=True)
+    secs, how = estimate(space, todo, args.preset, dev.type)
+    print(confirm_long(f"{space.name} preset {args.preset}: {todo:,} network(s) to compute", secs, how, args.yes,
+                       workers=job_workers(None, dev, secs, -(-todo // 256))), flush=True)  # the workers `jacobians` will use
     t0 = time.time()
     res = build_pretrained(space.name, preset=args.preset, seed=args.seed, out=args.out, epochs=args.epochs,
                            device=args.device, progress=not args.quiet, encoder=args.encoder, record=args.record, shard=args.shard)

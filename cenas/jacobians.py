@@ -4,7 +4,8 @@
 
 # %% ../nbs/07_jacobians.ipynb #ff493e6c
 from __future__ import annotations
-import hashlib, io, json, time, warnings
+import hashlib, io, json, multiprocessing as mp, os, pickle, signal, sys, time, warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,9 +20,9 @@ from .registry import get_space
 from .data import check_images, image_batch
 
 # %% auto #0
-__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'JacobianStore',
-           'jacobians', 'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending', 'store_key', 'estimate',
-           'log_singular_values', 'pca_basis', 'pca_features']
+__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'estimate',
+           'JacobianStore', 'cores', 'job_workers', 'jacobians', 'ArrayStore', 'as_store', 'store_shape',
+           'read_jacobians', 'pending', 'store_key', 'log_singular_values', 'pca_basis', 'pca_features']
 
 # %% ../nbs/07_jacobians.ipynb #b2b296a4
 def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logits
@@ -131,6 +132,34 @@ def get_preset(name:str='cpu', # 'paper' or 'cpu'
         check_int(v, k)
     if cfg['P'] > cfg['B']: raise ValueError(f"P={cfg['P']} cannot exceed the batch size B={cfg['B']}")
     return cfg
+
+# %% ../nbs/07_jacobians.ipynb #0c9e9d60
+RATES = {  # CPU-seconds per network, one process with one torch thread, measured on this project's 2-core x86 CPU (experiments/03)
+    ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
+    ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
+    ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
+}
+
+# %% ../nbs/07_jacobians.ipynb #957f4cff
+def estimate(space, # a `Space` or its name
+             n:int, # networks to compute, e.g. from `pending`
+             preset:str='cpu', # Jacobian preset
+             device:str='cpu', # 'cpu' or 'cuda'
+             **overrides, # C, N, B, K, P replacing the preset's values (C, N and B scale the preset's rate)
+            )->tuple[float|None, str]:
+    "Projected seconds for `n` networks in one one-thread process, and how the figure was obtained (None on a device with no measured rate)."
+    name = get_space(space).name
+    if str(device).startswith('cuda'): return None, 'no GPU rate measured yet'
+    base = get_preset(preset)
+    cfg = get_preset(preset, **overrides)
+    if (name, preset) in RATES: rate, how = RATES[name, preset], f'{RATES[name, preset]} CPU-s per network, measured'
+    else:  # scale NAS-Bench-201's rate at this preset by the space's measured cost at the `cpu` preset, where known
+        f = RATES.get((name, 'cpu'), RATES['nb201', 'cpu']) / RATES['nb201', 'cpu']
+        rate, how = RATES['nb201', preset] * f, f"about {RATES['nb201', preset] * f:.2g} CPU-s per network, rough: scaled from NAS-Bench-201's measured rate"
+    if any(cfg[k] != base[k] for k in 'CNB'):  # cost grows about linearly with images, width and cells per stage at these small sizes
+        s = cfg['B']/base['B'] * cfg['C']/base['C'] * (3*cfg['N'] + 2)/(3*base['N'] + 2)
+        rate, how = rate*s, f"about {rate*s:.2g} CPU-s per network, rough: the preset's rate scaled by B, C and N"
+    return n*rate, how
 
 # %% ../nbs/07_jacobians.ipynb #bda93467
 _INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values
@@ -308,6 +337,70 @@ def merge(self:JacobianStore, other:JacobianStore|str|Path)->list[int]:
     self.refresh()
     return new
 
+# %% ../nbs/07_jacobians.ipynb #fc31d820
+def cores()->int:
+    "CPU cores this process may use (its affinity mask where the OS has one)."
+    try: return len(os.sched_getaffinity(0))
+    except AttributeError: return os.cpu_count() or 1
+
+# %% ../nbs/07_jacobians.ipynb #60396b7a
+def job_workers(workers:int|None, # asked for; None: decide
+                device, # the job's device
+                secs:float|None, # projected one-process seconds (`estimate`), None if unknown
+                spans:int, # chunks to compute
+                min_secs:float=30.0, # below this, starting workers (a few seconds each) does not pay
+               )->int:
+    "Worker processes for a Jacobian job: `workers` if given, else every core for a CPU job long enough to repay starting them; never more than the chunks."
+    check_int(workers, 'workers', none=True)
+    if torch.device(device).type != 'cpu': return 1  # one process drives a GPU
+    n = workers if workers is not None else (cores() if secs is not None and secs >= min_secs else 1)
+    return max(1, min(n, spans))
+
+# %% ../nbs/07_jacobians.ipynb #c78026fd
+def _spawnable()->bool:
+    "Whether spawned workers can start here: they re-run the main script by its path, so one read from stdin or `-c` has none."
+    f = getattr(sys.modules['__main__'], '__file__', None)
+    return f is None or os.path.exists(f)  # None: an interactive session or notebook, which workers do not re-run
+
+def _portable(space)->bool:
+    "Whether a spawned worker can rebuild `space` (its class importable from a module, the object picklable)."
+    if type(space).__module__ == '__main__': return False
+    try: pickle.dumps(space)
+    except Exception: return False
+    return True
+
+_JOB = {}  # set once in each worker process by `_init_worker`: the job every task of that process shares
+
+def _init_worker(job, threads:int):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's: it cancels the pool and keeps the finished chunks
+    torch.set_num_threads(threads)
+    _JOB['job'] = job
+
+def _span_task(a:int, b:int)->tuple:
+    t0 = time.time()
+    vals, ranks = _span_values(_JOB['job'], a, b)
+    return vals, ranks, time.time() - t0
+
+def _compute_pool(store, job, spans, workers:int, threads:int, tick, on_chunk):
+    "Compute `spans` on `workers` spawned processes; this process writes each chunk as it arrives, in any order."
+    # The worker functions by their module's name: a spawned worker imports them from there. (Run in the notebook that defines
+    # them, the bare names would be __main__'s, which a spawned worker cannot import: it dies before starting, and the pool waits.)
+    from cenas.jacobians import _init_worker, _span_task
+    ctx = mp.get_context('spawn')
+    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(job, threads))
+    try:
+        futs = {ex.submit(_span_task, a, b): (c, a, b) for c, a, b in spans}
+        for f in as_completed(futs):
+            c, a, b = futs[f]
+            vals, ranks, secs = f.result()
+            _write_span(store, c, a, vals, ranks, secs, on_chunk)
+            tick(b - a)
+    except BaseException:  # Ctrl-C, a failed chunk, an exception from `on_chunk`: stop the workers, keep what is written
+        for p in list((getattr(ex, '_processes', None) or {}).values()): p.terminate()
+        ex.shutdown(wait=True, cancel_futures=True)
+        raise
+    ex.shutdown(wait=True)
+
 # %% ../nbs/07_jacobians.ipynb #71590bc1
 def _check_shard(shard)->tuple[int, int]|None:
     if shard is None: return None
@@ -349,7 +442,8 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               chunk:int=256, # architectures per chunk file (the unit of resuming)
               chunks=None, # compute only these chunk ids (e.g. those a compact record of earlier work lacks); None: all
               on_chunk=None, # called as on_chunk(chunk_id, store) after each chunk is written
-              threads:int|None=None, # torch CPU threads while computing; None: 1 on the CPU (see below), torch's setting on a GPU
+              threads:int|None=None, # torch CPU threads per process while computing; None: 1 on the CPU (see below), torch's setting on a GPU
+              workers:int|None=None, # worker processes on the CPU; None: every core for a job long enough to repay starting them (see `job_workers`)
               **overrides, # C, N, B, K, P replacing the preset's values
              )->JacobianStore:
     "Compute (or finish) the projected Jacobian store of `space`; returns the store."
@@ -369,30 +463,52 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
         spans = [s for s in spans if s[0] in want]
     x = batch.to(dev, torch.float32)
     if threads is None and dev.type == 'cpu': threads = 1
+    todo = sum(b - a for _, a, b in spans)
+    n_proc = job_workers(workers, dev, estimate(space, todo, preset, dev.type, **overrides)[0], len(spans))
+    if n_proc > 1 and not _portable(space):
+        warnings.warn(f"the space {type(space).__name__} is defined in __main__ (a notebook or script), so worker processes cannot rebuild it: "
+                      "computing in this process; define it in a module to use every core", stacklevel=2)
+        n_proc = 1
+    if n_proc > 1 and not _spawnable():
+        warnings.warn("this program was read from stdin or -c, which worker processes cannot re-run: computing in this process; "
+                      "run it from a file to use every core", stacklevel=2)
+        n_proc = 1
     from tqdm import tqdm  # a text bar: works in logs, terminals and notebooks alike
     old_threads = torch.get_num_threads()
     if threads is not None: torch.set_num_threads(threads)
     try:
-        with tqdm(total=sum(b - a for _, a, b in spans), unit='arch', disable=not progress, desc=f'{space.name} {preset}', smoothing=0.05) as bar:
-            _compute(store, space, x, spans, K, P, seed, sign, kw, bar.update, on_chunk)
+        with tqdm(total=todo, unit='arch', disable=not progress, desc=f'{space.name} {preset}' + (f' ({n_proc} workers)' if n_proc > 1 else ''), smoothing=0.05) as bar:
+            job = (space, x, K, P, seed, sign, kw)
+            if n_proc > 1: _compute_pool(store, job, spans, n_proc, threads or 1, bar.update, on_chunk)
+            else: _compute(store, job, spans, bar.update, on_chunk)
     finally: torch.set_num_threads(old_threads)
     return store
 
-def _compute(store, space, x, spans, K, P, seed, sign, kw, tick, on_chunk):
-    "Compute and write the chunks `spans` = [(chunk, start, stop)], calling tick(1) per architecture."
-    B = len(x)
+def _span_values(job, a:int, b:int, tick=None)->tuple:
+    "Projected Jacobians and ranks of architectures a..b-1 (zeros and rank 0 where the network ignores its input)."
+    space, x, K, P, seed, sign, kw = job
+    vals, ranks = np.zeros((b - a, K, len(x), P), np.float32), np.zeros((b - a, K), np.int16)
+    for j, i in enumerate(range(a, b)):
+        if not space.ignores_input(i):  # otherwise exactly zero: rank 0, values 0
+            pr = project(view_jacobians(space, i, x, K, seed, **kw), P, sign=sign)
+            vals[j], ranks[j] = pr.values.cpu().numpy(), pr.rank.cpu().numpy()
+        if tick is not None: tick(1)
+    return vals, ranks
+
+def _write_span(store, c:int, a:int, vals, ranks, seconds:float, on_chunk):
+    "Write chunk `c` from its rows a.. (the rows before `a`, computed earlier, are kept); only the driving process writes."
+    start = store.bounds(c)[0]
+    if a > start: vals, ranks = np.concatenate([store[start:a], vals]), np.concatenate([store.rank[start:a], ranks])
+    earlier = (store._meta.get(c) or {}).get('seconds') or 0.0
+    store.write(c, vals, ranks, seconds=earlier + seconds)
+    if on_chunk is not None: on_chunk(c, store)
+
+def _compute(store, job, spans, tick, on_chunk):
+    "Compute and write the chunks `spans` = [(chunk, start, stop)] in this process, calling tick(1) per architecture."
     for c, a, b in spans:
-        t0, start = time.time(), store.bounds(c)[0]
-        vals, ranks = np.zeros((b - start, K, B, P), np.float32), np.zeros((b - start, K), np.int16)
-        if a > start: vals[:a-start], ranks[:a-start] = store[start:a], store.rank[start:a]  # computed earlier: keep
-        for j, i in enumerate(range(a, b), a - start):
-            if not space.ignores_input(i):  # otherwise exactly zero: rank 0, values 0
-                pr = project(view_jacobians(space, i, x, K, seed, **kw), P, sign=sign)
-                vals[j], ranks[j] = pr.values.cpu().numpy(), pr.rank.cpu().numpy()
-            tick(1)
-        earlier = (store._meta.get(c) or {}).get('seconds') or 0.0
-        store.write(c, vals, ranks, seconds=earlier + time.time() - t0)
-        if on_chunk is not None: on_chunk(c, store)
+        t0 = time.time()
+        vals, ranks = _span_values(job, a, b, tick)
+        _write_span(store, c, a, vals, ranks, time.time() - t0, on_chunk)
 
 # %% ../nbs/07_jacobians.ipynb #3e6eaec0
 class ArrayStore:
@@ -447,13 +563,6 @@ def read_jacobians(store, # a Jacobian store or an (n, K, B, P) array
     if bad.any(): raise ValueError(f"the store holds non-finite Jacobians for architectures {idx[bad][:10].tolist()}")
     return out
 
-# %% ../nbs/07_jacobians.ipynb #0c9e9d60
-RATES = {  # CPU-seconds per network, one process with one torch thread, measured on this project's 2-core x86 CPU (experiments/03)
-    ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
-    ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
-    ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
-}
-
 # %% ../nbs/07_jacobians.ipynb #c35725c2
 def pending(space, # a `Space` or its name
             preset:str='cpu', # as for `jacobians`
@@ -496,27 +605,6 @@ class _Empty(JacobianStore):
         self.manifest, self.key, self.path = manifest, _key(manifest), None
         self.n, self.chunk, self.shape = manifest['n'], manifest['chunk'], (manifest['K'], manifest['B'], manifest['P'])
         self.done = np.zeros(self.n, bool)
-
-# %% ../nbs/07_jacobians.ipynb #957f4cff
-def estimate(space, # a `Space` or its name
-             n:int, # networks to compute, e.g. from `pending`
-             preset:str='cpu', # Jacobian preset
-             device:str='cpu', # 'cpu' or 'cuda'
-             **overrides, # C, N, B, K, P replacing the preset's values (C, N and B scale the preset's rate)
-            )->tuple[float|None, str]:
-    "Projected seconds for `n` networks in one one-thread process, and how the figure was obtained (None on a device with no measured rate)."
-    name = get_space(space).name
-    if str(device).startswith('cuda'): return None, 'no GPU rate measured yet'
-    base = get_preset(preset)
-    cfg = get_preset(preset, **overrides)
-    if (name, preset) in RATES: rate, how = RATES[name, preset], f'{RATES[name, preset]} CPU-s per network, measured'
-    else:  # scale NAS-Bench-201's rate at this preset by the space's measured cost at the `cpu` preset, where known
-        f = RATES.get((name, 'cpu'), RATES['nb201', 'cpu']) / RATES['nb201', 'cpu']
-        rate, how = RATES['nb201', preset] * f, f"about {RATES['nb201', preset] * f:.2g} CPU-s per network, rough: scaled from NAS-Bench-201's measured rate"
-    if any(cfg[k] != base[k] for k in 'CNB'):  # cost grows about linearly with images, width and cells per stage at these small sizes
-        s = cfg['B']/base['B'] * cfg['C']/base['C'] * (3*cfg['N'] + 2)/(3*base['N'] + 2)
-        rate, how = rate*s, f"about {rate*s:.2g} CPU-s per network, rough: the preset's rate scaled by B, C and N"
-    return n*rate, how
 
 # %% ../nbs/07_jacobians.ipynb #49a2eb3c
 def _arch_ids(store, idx)->np.ndarray:
