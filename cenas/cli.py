@@ -36,13 +36,12 @@ def parse_shard(s:str, # 'i/n', e.g. '0/4' for the first of four shards
 
 # %% ../nbs/15_cli.ipynb #3b94d0e9
 def _int_from(lo:int):
-    "An argparse type: an int of at least `lo`, else a message saying which kind of integer was expected."
+    "An argparse type: an int of at least `lo` (checked by `cenas.core.check_int`), else a message saying which kind of integer was expected."
     kind = {1: 'a positive integer', 0: 'a non-negative integer'}.get(lo, f'an integer >= {lo}')
     def parse(s:str)->int:
-        try: v = int(s)
-        except ValueError: v = lo - 1
-        if v < lo: raise argparse.ArgumentTypeError(f"expected {kind}, got {s!r}")
-        return v
+        from cenas.core import check_int  # imported here: `cenas --help` stays fast
+        try: return check_int(int(s), 'value', lo=lo)
+        except ValueError: raise argparse.ArgumentTypeError(f"expected {kind}, got {s!r}") from None
     return parse
 
 _positive, _nonneg = _int_from(1), _int_from(0)
