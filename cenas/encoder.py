@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_encoder.ipynb #b14a7e2d
 from __future__ import annotations
-import hashlib, json, math, time, warnings
+import math, time, warnings
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 

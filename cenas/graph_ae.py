@@ -6,7 +6,6 @@
 from __future__ import annotations
 import inspect, math, time, warnings
 from contextlib import contextmanager
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np

@@ -4,16 +4,15 @@
 
 # %% ../nbs/09_pretrained.ipynb #f05b4319
 from __future__ import annotations
-import json, time, warnings
+import time, warnings
 from pathlib import Path
 
 import numpy as np
-import torch
 
 from .core import HASH_KEY, array_info, arrays_hash, cache_dir, data_path, file_hash, load_arrays, save_arrays
 from .registry import get_space
 from .jacobians import as_store, get_preset, jacobians
-from .encoder import SetEncoder, embed, load_encoder, save_encoder, train_encoder
+from .encoder import embed, load_encoder, save_encoder, train_encoder
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'pretrained_paths', 'save_embeddings', 'find_embeddings', 'load_embeddings', 'embeddings_info',

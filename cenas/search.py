@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_search.ipynb #ea8df842
 from __future__ import annotations
-import inspect, json, math, multiprocessing as mp, time, warnings
+import inspect, json, multiprocessing as mp, time, warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -46,7 +46,6 @@ def _n_archs(bench)->int:
     if acc is None: raise TypeError(f"expected a Benchmark (with an .acc array), got {type(bench).__name__}")
     return len(acc)
 
-def _is_int(x)->bool: return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
 
 def _check_budget(budget, n:int):
     check_int(budget, 'budget')

@@ -4,7 +4,6 @@
 
 # %% ../nbs/01_spaces.ipynb #ee11c502
 from __future__ import annotations
-import re
 from functools import cached_property
 from typing import Sequence
 
