@@ -18,7 +18,7 @@ from .core import atomic_write, batch_hash, check_int, config_hash
 from .gp import CachedGP, expected_improvement, fit_hypers
 
 # %% auto #0
-__all__ = ['Trace', 'random_search', 'regularized_evolution', 'bo_search', 'simulate', 'summarize', 'plot_curves',
+__all__ = ['Trace', 'random_search', 'regularized_evolution', 'bo_search', 'calibration', 'simulate', 'summarize', 'plot_curves',
            'summary_table', 'compare']
 
 # %% ../nbs/11_search.ipynb #36025318
@@ -28,10 +28,17 @@ class Trace:
     method:str # name of the optimiser
     indices:np.ndarray # architecture indices in evaluation order, each at most once
     acc:np.ndarray # accuracy revealed by each evaluation, same order
+    mean:np.ndarray|None=None # the model's predictive mean of each accuracy before it was revealed (NaN where no model chose); None without a model
+    sd:np.ndarray|None=None # the model's predictive sd (noise included), same convention
     def __post_init__(self):
         self.indices, self.acc = np.asarray(self.indices, dtype=np.int64), np.asarray(self.acc, dtype=np.float64)
         if self.indices.ndim != 1 or self.indices.shape != self.acc.shape:
             raise ValueError(f"Trace needs 1-d indices and acc of equal length, got {self.indices.shape} and {self.acc.shape}")
+        for k in ('mean', 'sd'):
+            v = getattr(self, k)
+            if v is None: continue
+            setattr(self, k, np.asarray(v, dtype=np.float64))
+            if getattr(self, k).shape != self.acc.shape: raise ValueError(f"Trace's {k} must match acc's shape {self.acc.shape}, got {getattr(self, k).shape}")
     def __len__(self): return len(self.indices)
     def best_so_far(self)->np.ndarray: return np.maximum.accumulate(self.acc)
     @property
@@ -116,7 +123,7 @@ def _prep_prior(prior, n:int)->torch.Tensor:
 
 
 # %% ../nbs/11_search.ipynb #48ec1f8b
-_ACQS, _FITS, _VIEWS = ('logei', 'ei'), ('mll', 'fixed'), ('all', 'mean')
+_ACQS, _FITS, _VIEWS = ('logei', 'ei', 'ts'), ('mll', 'fixed'), ('all', 'mean')
 
 class _BO:
     "State of one BO run: evaluated architectures, the fitted hyperparameters and the cached GP."
@@ -135,6 +142,8 @@ class _BO:
         self.acc, self.seen = np.asarray(bench.acc, dtype=np.float64), np.zeros(n, bool)
         self.evaluated, self.gp_archs, self.gp, self.model, self.steps = [], [], None, None, 0
         self.capacity, self.rng, self.seed = budget*self.K, np.random.default_rng(seed), seed
+        self.gen = torch.Generator().manual_seed(seed)  # Thompson draws: their own stream, so the numpy draws match the other acquisitions'
+        self.predicted = {}  # architecture -> (mean, sd) of its accuracy, predicted before it was evaluated
         self.acq, self.xi, self.fit, self.refit_every, self.candidates, self.warm_start = acq, xi, fit, refit_every, candidates, warm_start
         check_int(fit_iters, 'fit_iters', none=True)
         self.fit_iters = fit_iters
@@ -199,19 +208,29 @@ def _rebuild(self:_BO):
     self.gp.add(rows)
 
 @patch
-def _score(self:_BO, y, best):
-    "Acquisition per architecture: posterior averaged over its views (moments of the K-view mixture)."
+def _posterior(self:_BO, y):
+    "Posterior mean and variance per architecture (moments of the mixture of its K views), and the per-view means."
     mu, var = self.gp.predict(y)
     mu, var = mu.reshape(-1, self.K), var.reshape(-1, self.K)
     m, v = mu.mean(1), var.mean(1) + mu.var(1, unbiased=False)
     a, beta = self.line
     if beta: m = m + (a + beta*self.prior)  # the prior's line is the same for every view: it shifts the mean, not the variance
-    return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
+    return m, v, mu
+
+@patch
+def _score(self:_BO, y, best):
+    "Acquisition per architecture: EI on the posterior averaged over its views, or one Thompson draw (averaged over views)."
+    m, v, mu = self._posterior(y)
+    if self.acq != 'ts': return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
+    f = self.gp.sample(y, generator=self.gen)[0].reshape(-1, self.K).mean(1)
+    a, beta = self.line
+    return (f + (a + beta*self.prior) if beta else f), mu
+
 
 # %% ../nbs/11_search.ipynb #21240523
 @patch
 def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
-    "Pick the next `q` unevaluated architectures (greedy Kriging believer when q > 1)."
+    "Pick the next `q` unevaluated architectures (EI: greedy Kriging believer when q > 1; Thompson: q independent draws)."
     if refit is None: refit = self.gp is None or (self.fit == 'mll' and self.steps % self.refit_every == 0)
     self.line = self._prior_line()  # cheap (one dot product), so refreshed every step
     if refit: self._rebuild()
@@ -226,13 +245,16 @@ def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
         unseen = np.flatnonzero(~self.seen)
         pool = self.rng.choice(unseen, size=min(self.candidates, len(unseen)), replace=False)
         allowed = torch.zeros(len(self.seen), dtype=torch.bool); allowed[pool] = True
-    picks = []
+    picks, m, v = [], *self._posterior(y)[:2]
     for j in range(q):
         score, mu = self._score(y, best)
         score[~allowed] = -torch.inf
         a = int(score.argmax()); picks.append(a); allowed[a] = False
-        if j < q - 1:  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
+        if j < q - 1 and self.acq != 'ts':  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
             self.gp.add(self._rows([a])); self.gp_archs.append(a); y = torch.cat([y, mu[a]])
+    acc = self.acc[self.evaluated]  # the standardisation of the targets, to report predictions in accuracy units
+    loc, scale = acc.mean(), (acc.std() if acc.std() > 0 else 1.0)
+    for a in picks: self.predicted[a] = (loc + scale*float(m[a]), scale*float(v[a] + self.gp.noise)**0.5)
     self.steps += 1
     return picks
 
@@ -242,13 +264,13 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
               budget:int, # total number of evaluations, initial ones included
               seed:int=0, # random seed (initial design, candidate pools, fitting restarts)
               n_init:int=5, # random evaluations before the GP takes over
-              acq:str='logei', # 'logei' or 'ei' (plain EI; ties when it underflows)
-              xi:float=0.0, # offset added to the incumbent, in standardised units (the reference used 0.15)
+              acq:str='logei', # 'logei', 'ei' (plain EI; ties when it underflows) or 'ts' (Thompson sampling: the argmax of one posterior draw over all candidates)
+              xi:float=0.0, # EI only: offset added to the incumbent, in standard deviations of the accuracies evaluated so far (the reference's 0.15 was in accuracy points, on raw targets)
               fit:str='mll', # 'mll': fit hyperparameters by marginal likelihood; 'fixed': use `lengthscale`, `noise`
               refit_every:int=20, # refit hyperparameters every this many steps (warm start); cached GP in between
               views:str='mean', # 'mean': GP on each architecture's view-mean feature; 'all': GP on every view, predictions averaged
               candidates:int|None=None, # None scores all unevaluated architectures; an int scores that many random ones
-              q:int=1, # architectures picked per step (greedy Kriging believer)
+              q:int=1, # architectures picked per step (EI: greedy Kriging believer; Thompson: one draw per pick)
               lengthscale:float=1.0, # kernel lengthscale when fit='fixed'
               noise:float=0.1, # noise variance (standardised units) when fit='fixed'
               ard:bool|None=None, # one lengthscale per feature dimension; None: only when there are <= 64 dimensions
@@ -257,7 +279,7 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
               prior_top:int=100, # with a prior: the initial design is drawn from the `prior_top` architectures it ranks best
               prior_mean:bool=True, # with a prior: GP on the residual of a fitted line a + beta*prior (beta >= 0); False: prior only picks the initial design
              )->Trace:
-    "Bayesian optimisation on a finite candidate set: GP (Matern-5/2) on `features`, expected improvement."
+    "Bayesian optimisation on a finite candidate set: GP (Matern-5/2) on `features`, expected improvement or Thompson sampling."
     n = _n_archs(bench); _check_budget(budget, n)
     check_int(n_init, 'n_init')
     if budget < n_init: raise ValueError(f"budget {budget} is smaller than n_init {n_init}")
@@ -266,7 +288,22 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
              prior=prior, prior_top=prior_top, prior_mean=prior_mean)
     bo.observe(bo.initial(n_init))
     while len(bo.evaluated) < budget: bo.observe(bo.propose(min(q, budget - len(bo.evaluated))))
-    return Trace('bo', bo.evaluated, bo.acc[bo.evaluated])
+    pred = np.array([bo.predicted.get(a, (np.nan, np.nan)) for a in bo.evaluated])  # NaN for the random initial design
+    return Trace('bo', bo.evaluated, bo.acc[bo.evaluated], pred[:, 0], pred[:, 1])
+
+# %% ../nbs/11_search.ipynb #3d3884b5
+def calibration(trace:Trace, # a run whose `mean` and `sd` hold the model's predictions (e.g. from `bo_search`)
+                level:float=0.9, # central interval whose coverage is reported
+               )->dict:
+    "How well a model's predictions covered the accuracies it then revealed: coverage, log predictive density, standardised errors."
+    if trace.mean is None or trace.sd is None: raise ValueError(f"this {trace.method!r} trace has no predictions: calibration needs a model-based run such as bo_search's")
+    if not 0 < level < 1: raise ValueError(f"level must be in (0, 1), got {level}")
+    ok = np.isfinite(trace.mean) & np.isfinite(trace.sd)
+    if not ok.any(): raise ValueError("the trace has no predicted evaluations (only the random initial design)")
+    y, m, s = trace.acc[ok], trace.mean[ok], trace.sd[ok]
+    z = (y - m)/s
+    return dict(n=int(ok.sum()), coverage=float((np.abs(z) <= stats.norm.ppf(0.5 + level/2)).mean()),
+                lpd=float(stats.norm.logpdf(y, m, s).mean()), z_mean=float(z.mean()), z_sd=float(z.std()))
 
 # %% ../nbs/11_search.ipynb #9f9d22e6
 _METHODS = {'random': random_search, 'rea': regularized_evolution, 'bo': bo_search}
