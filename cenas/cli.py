@@ -142,20 +142,20 @@ def run_jacobians(args:argparse.Namespace)->int:
     return 0
 
 # %% ../nbs/15_cli.ipynb #1512695f
-METHODS = ('bo', 'rea', 'random')  # optimisers of `cenas run`; each is run beside random search on the same seeds
+METHODS = ('bo', 'rea', 'random')  # optimisers of `cenas run`: all side by side by default; --method runs one beside random search
 FEATURES = ('contrastive', 'onehot', 'graph-ae')  # what the GP of `bo` sees
 
 def default_out(space:str, # canonical space name, e.g. 'nb201'
                 dataset:str, # canonical dataset name, e.g. 'cifar10'
-                method:str, # one of `METHODS`
+                method:str|None=None, # one of `METHODS`; None: the default comparison of all of them
                 tag:str='', # appended for non-default features, e.g. 'onehot'
                 budget:int=100, # evaluations per run; appended when not the default
                 runs:int=10, # runs per method; appended when not the default
                 seed:int=0, # first seed; appended when not the default
                )->Path:
-    "The folder `cenas run` writes to without `--out`: `cenas-run/<space>-<dataset>-<method>[-<tag>][-budget<B>][-runs<R>][-seed<S>]`."
+    "The folder `cenas run` writes to without `--out`: `cenas-run/<space>-<dataset>[-<method>][-<tag>][-budget<B>][-runs<R>][-seed<S>]`."
     extra = [f'{k}{v}' for k, v, d in (('budget', budget, 100), ('runs', runs, 10), ('seed', seed, 0)) if v != d]
-    return Path('cenas-run')/'-'.join([space, dataset, method] + ([tag] if tag else []) + extra)
+    return Path('cenas-run')/'-'.join([space, dataset] + [s for s in (method, tag) if s] + extra)
 
 # %% ../nbs/15_cli.ipynb #28fe5a92
 def run_features(space, # a `Space`
@@ -204,16 +204,20 @@ def _cached_build(space, preset:str, seed:int)->Path|None:
 # %% ../nbs/15_cli.ipynb #c32beffd
 def _pm(mean:float, sd:float)->str: return f"{mean:.2f}" if sd != sd else f"{mean:.2f} ± {sd:.2f}"  # sd is NaN for one run
 
-def results_table(summary, # `cenas.search.compare`'s summary: method, budget, mean, sd, hit
+def _ci(lo:float, hi:float)->str: return '' if lo != lo else f"[{lo:.2f}, {hi:.2f}]"  # NaN for one run
+
+def results_table(summary, # `cenas.search.compare`'s summary: method, budget, mean, sd, ci_low, ci_high, hit
                   wall:dict|None=None, # wall seconds per method
                  )->str:
-    "`compare`'s summary as a fixed-width text table: mean ± sd per budget, hit rate at the last budget, wall time."
+    "`compare`'s summary as a fixed-width text table: mean ± sd per budget, the 95% interval of the mean and the hit rate at the last budget, wall time."
     budgets = sorted(int(b) for b in summary['budget'].unique())
     last = budgets[-1]
-    lines = [f"{'method':<8}" + ''.join(f"{f'@{b}':>15}" for b in budgets) + f"{f'hit@{last}':>10}" + (f"{'wall':>9}" if wall else '')]
+    w = max(len('method'), *(len(m) for m in summary['method'].unique())) + 2
+    lines = [f"{'method':<{w}}" + ''.join(f"{f'@{b}':>15}" for b in budgets) + f"{f'95% CI @{last}':>18}" + f"{f'hit@{last}':>9}" + (f"{'wall':>9}" if wall else '')]
     for m, g in summary.groupby('method', sort=False):
         g = g.set_index('budget')
-        row = f"{m:<8}" + ''.join(f"{_pm(g.at[b, 'mean'], g.at[b, 'sd']):>15}" for b in budgets) + f"{g.at[last, 'hit']:>10.0%}"
+        row = (f"{m:<{w}}" + ''.join(f"{_pm(g.at[b, 'mean'], g.at[b, 'sd']):>15}" for b in budgets)
+               + f"{_ci(g.at[last, 'ci_low'], g.at[last, 'ci_high']):>18}" + f"{g.at[last, 'hit']:>9.0%}")
         lines.append(row + (f"{wall[m]:>7.0f} s" if wall else ''))
     return '\n'.join(lines)
 
@@ -221,20 +225,20 @@ def results_table(summary, # `cenas.search.compare`'s summary: method, budget, m
 def add_run(sub):
     "Add the `run` subcommand to the subparsers `sub`."
     from cenas.jacobians import PRESETS
-    p = sub.add_parser('run', help='search a benchmark with BO on the pretrained embeddings, against random search',
-                       description="Search a NAS benchmark table with Bayesian optimisation on the pretrained contrastive embeddings "
-                                   "(or regularized evolution), beside random search on the same seeds; print the best accuracy "
-                                   "found per budget and write curves.png, summary.json and traces.csv.")
+    p = sub.add_parser('run', help='search a benchmark: random search, regularized evolution and BO on the shipped features, side by side',
+                       description="Search a NAS benchmark table with random search, regularized evolution and Bayesian optimisation on the pretrained "
+                                   "contrastive embeddings and on the one-hot code, all on the same seeds; print the best accuracy found per budget "
+                                   "with 95% intervals and write curves.png, summary.json and traces.csv. --method and --features narrow it.")
     p.add_argument('--space', default='nb201', help='search space: nb201 or nats_sss (contrastive embeddings ship for both), or the shipped samples nb101 and nb301 '
                                                    '(CIFAR-10 validation accuracy; bo uses their one-hot code unless embeddings were built with cenas embed) (default nb201)')
     p.add_argument('--dataset', default='cifar10', help='benchmark task: cifar10, cifar100 or imagenet16 (default cifar10)')
-    p.add_argument('--method', default='bo', choices=METHODS, help='optimiser to compare with random search (default bo)')
+    p.add_argument('--method', choices=METHODS, help='run only this optimiser, beside random search (default: all of them side by side)')
     p.add_argument('--budget', metavar='N', type=_positive, default=100, help='evaluations per run (default 100)')
     p.add_argument('--runs', metavar='N', type=_positive, default=10, help='independent runs per method, seeded --seed, --seed+1, ... (default 10)')
     p.add_argument('--seed', metavar='INT', type=_nonneg, default=0, help='first seed (default 0)')
-    p.add_argument('--out', type=Path, metavar='DIR', help='output folder (default ./cenas-run/<space>-<dataset>-<method>, '
+    p.add_argument('--out', type=Path, metavar='DIR', help='output folder (default ./cenas-run/<space>-<dataset>, with -<method> appended for --method, '
                                             'with -onehot, -graph-ae, -<preset> or -<file> appended for other features, and -budget<B>, -runs<R>, -seed<S> for non-default settings)')
-    p.add_argument('--features', choices=FEATURES, help='what the GP of bo sees: contrastive embeddings (default where they exist: the shipped nb201 and nats_sss files, or ones cenas embed built; else onehot), or a baseline: the one-hot code, or graph-ae (arch2vec-style graph-autoencoder embeddings of nb201 or nb101 cells, trained on first use and cached)')
+    p.add_argument('--features', choices=FEATURES, help='run bo only on these features (default: side by side on the contrastive embeddings, where they exist: the shipped nb201 and nats_sss files or ones cenas embed built, and on the one-hot code): contrastive, the one-hot code, or graph-ae (arch2vec-style graph-autoencoder embeddings of nb201 or nb101 cells, trained on first use and cached)')
     p.add_argument('--preset', choices=sorted(PRESETS), help='use the embeddings of this Jacobian preset, building them first unless cached '
                                                              '(default: the shipped cpu-preset embeddings)')
     p.add_argument('--embeddings', type=Path, metavar='FILE', help='use this embeddings file (written by cenas embed or save_embeddings)')
@@ -251,18 +255,18 @@ def _check_run(args, space):
     from cenas.search import bo_search
     if args.budget > len(space): raise UsageError(f"--budget {args.budget} exceeds the {len(space):,} architectures of {space.name} (no architecture is evaluated twice)")
     n_init = inspect.signature(bo_search).parameters['n_init'].default
-    if args.method == 'bo' and args.budget < n_init: raise UsageError(f"--budget {args.budget} is too small for bo, which starts with {n_init} random evaluations")
-    if args.method != 'bo':
+    if args.method in (None, 'bo') and args.budget < n_init: raise UsageError(f"--budget {args.budget} is too small for bo, which starts with {n_init} random evaluations")
+    if args.method not in (None, 'bo'):
         given = [o for o, v in (('--features', args.features), ('--preset', args.preset), ('--embeddings', args.embeddings)) if v is not None]
         if given: raise UsageError(f"{given[0]} chooses the features of bo; --method {args.method} uses none")
     if args.features in ('onehot', 'graph-ae') and (args.preset or args.embeddings): raise UsageError(f"--preset and --embeddings choose contrastive embeddings; they cannot be combined with --features {args.features}")
     if args.preset and args.embeddings: raise UsageError("give --preset (build embeddings) or --embeddings (use a file), not both")
 
-def _default_features(space)->str:
-    "contrastive when embeddings of `space` are shipped or were built by `cenas embed`, else the one-hot baseline."
+def _default_features(space)->list:
+    "What bo runs on by default: the contrastive embeddings (when shipped or built by `cenas embed`) and the one-hot baseline."
     from cenas.pretrained import find_embeddings
-    try: find_embeddings(space.name); return 'contrastive'
-    except FileNotFoundError: return 'onehot'
+    try: find_embeddings(space.name); return ['contrastive', 'onehot']
+    except FileNotFoundError: return ['onehot']
 
 def _check_previous(out:Path, settings:dict, force:bool):
     "Refuse (without `force`) to overwrite the results of a run with other settings in `out`."
@@ -303,10 +307,12 @@ def run_run(args:argparse.Namespace)->int:
     space, dataset = get_space(args.space), canonical_dataset(args.dataset)
     _check_run(args, space)
     bench = Benchmark(space, dataset)
-    methods = ('random',) if args.method == 'random' else (args.method, 'random')
-    features = args.features or ('contrastive' if args.preset or args.embeddings else _default_features(space)) if args.method == 'bo' else None
+    methods = {None: ('random', 'rea', 'bo'), 'random': ('random',)}.get(args.method, (args.method, 'random'))
+    if 'bo' not in methods: features = []
+    elif args.features or args.preset or args.embeddings: features = [args.features or 'contrastive']  # one feature set, as asked
+    else: features = _default_features(space)
     out = args.out or default_out(space.name, dataset, args.method, _tag(args), args.budget, args.runs, args.seed)
-    if args.preset and features == 'contrastive' and _cached_build(space, args.preset, args.seed) is None:  # the embeddings are built first
+    if args.preset and 'contrastive' in features and _cached_build(space, args.preset, args.seed) is None:  # the embeddings are built first
         from cenas.jacobians import estimate, pending
         todo = pending(space, preset=args.preset, seed=args.seed)
         print(confirm_long(f"building {space.name} {args.preset}-preset embeddings: {todo:,} network(s) to compute", *estimate(space, todo, args.preset), args.yes,
@@ -315,18 +321,20 @@ def run_run(args:argparse.Namespace)->int:
     settings = dict(space=space.name, dataset=dataset, methods=list(methods), budget=args.budget, runs=args.runs, seed=args.seed,
                     features=features, preset=args.preset, embeddings=None if args.embeddings is None else str(args.embeddings))
     _check_previous(out, settings, args.force)
-    if args.method == 'bo': X, note = run_features(space, features, args.preset, args.embeddings, args.seed, not args.quiet)
-    else: X, note = None, f"none: {' and '.join(methods)} use no features"
-    if args.method == 'bo' and args.features is None and features == 'onehot': note += f" (no contrastive embeddings of {space.name} here: `cenas embed --space {space.name}` builds them)"
+    X, notes = {}, {}
+    for f in features: X[f], notes[f'bo {f}'] = run_features(space, f, args.preset, args.embeddings, args.seed, not args.quiet)
+    if features == ['onehot'] and args.features is None: notes['bo onehot'] += f" (no contrastive embeddings of {space.name} here: `cenas embed --space {space.name}` builds them)"
     metric = {'valid': 'validation'}.get(bench.metric, bench.metric)  # NAS-Bench-101/-301 samples ship validation accuracy
     print(f"{space.name} on {dataset}: {len(bench):,} architectures, global optimum {bench.best:.2f} % {metric} accuracy (index {bench.best_index})")
-    print(f"features: {note}")
-    print(f"{' and '.join(methods)}: {args.runs} run(s) of {args.budget} evaluations (seeds {args.seed}..{args.seed + args.runs - 1}), {args.jobs} worker process(es)", flush=True)
-    with _sigint_stops_workers(): summary = compare(X, bench, methods, args.budget, args.runs, args.seed, out, progress=not args.quiet, n_jobs=args.jobs)
+    for label, note in notes.items(): print(f"{label}: {note}")
+    labels = [m for m in methods if m != 'bo'] + list(notes)
+    print(f"{', '.join(labels)}: {args.runs} run(s) of {args.budget} evaluations each (seeds {args.seed}..{args.seed + args.runs - 1}), {args.jobs} worker process(es)", flush=True)
+    with _sigint_stops_workers(): summary = compare(X or None, bench, methods, args.budget, args.runs, args.seed, out, progress=not args.quiet, n_jobs=args.jobs)
     res = json.loads((out/'summary.json').read_text())
-    res.update(space=space.name, dataset=dataset, features=note, jobs=args.jobs, settings=settings)  # self-describing, and checked by the next run here
+    res.update(space=space.name, dataset=dataset, features=notes, jobs=args.jobs, settings=settings)  # self-describing, and checked by the next run here
     with atomic_write(out/'summary.json', 'w') as f: json.dump(res, f, indent=1)
-    print(f"best {metric} accuracy found (%) after @N evaluations, mean ± sd over {args.runs} run(s); hit: runs that found the optimum")
+    print(f"best {metric} accuracy found (%) after @N evaluations, mean ± sd over {args.runs} run(s) (the same seeds for every method), "
+          f"the 95% interval of the mean; hit: runs that found the optimum")
     print(results_table(summary, {m: v['wall_seconds'] for m, v in res['methods'].items()}))
     print(f"wrote curves.png, summary.json and traces.csv to {out}")
     return 0

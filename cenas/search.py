@@ -212,15 +212,15 @@ def _posterior(self:_BO, y):
     "Posterior mean and variance per architecture (moments of the mixture of its K views), and the per-view means."
     mu, var = self.gp.predict(y)
     mu, var = mu.reshape(-1, self.K), var.reshape(-1, self.K)
-    m, v = mu.mean(1), var.mean(1) + mu.var(1, unbiased=False)
+    m, v = (mu[:, 0], var[:, 0]) if self.K == 1 else (mu.mean(1), var.mean(1) + mu.var(1, unbiased=False))
     a, beta = self.line
     if beta: m = m + (a + beta*self.prior)  # the prior's line is the same for every view: it shifts the mean, not the variance
     return m, v, mu
 
 @patch
-def _score(self:_BO, y, best):
-    "Acquisition per architecture: EI on the posterior averaged over its views, or one Thompson draw (averaged over views)."
-    m, v, mu = self._posterior(y)
+def _score(self:_BO, y, best, post=None):
+    "Acquisition per architecture: EI on the posterior averaged over its views, or one Thompson draw (averaged over views); `post`: `_posterior(y)` if known."
+    m, v, mu = self._posterior(y) if post is None else post
     if self.acq != 'ts': return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
     f = self.gp.sample(y, generator=self.gen)[0].reshape(-1, self.K).mean(1)
     a, beta = self.line
@@ -245,9 +245,10 @@ def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
         unseen = np.flatnonzero(~self.seen)
         pool = self.rng.choice(unseen, size=min(self.candidates, len(unseen)), replace=False)
         allowed = torch.zeros(len(self.seen), dtype=torch.bool); allowed[pool] = True
-    picks, m, v = [], *self._posterior(y)[:2]
+    post = self._posterior(y)
+    picks, (m, v, _) = [], post
     for j in range(q):
-        score, mu = self._score(y, best)
+        score, mu = self._score(y, best, post if j == 0 else None)
         score[~allowed] = -torch.inf
         a = int(score.argmax()); picks.append(a); allowed[a] = False
         if j < q - 1 and self.acq != 'ts':  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
@@ -465,7 +466,7 @@ def _options(kw:dict)->dict:
     "Optimiser options for summary.json; arrays (e.g. a transfer `prior`) are recorded by shape, not by value."
     return {k: f'array of shape {tuple(np.shape(v))}' if isinstance(v, (np.ndarray, torch.Tensor)) else v for k, v in kw.items()}
 
-def compare(features, # features for 'bo' (None when only baselines run)
+def compare(features, # features for 'bo', or a dict {name: features} to run BO on each (labelled 'bo <name>'); None when only baselines run
             bench, # a `Benchmark`
             methods=('bo', 'random'), # optimisers to run, names as in `simulate`
             budget:int=100, # evaluations per run
@@ -476,15 +477,19 @@ def compare(features, # features for 'bo' (None when only baselines run)
             n_jobs:int=1, # worker processes per method
             method_kw:dict|None=None, # per-method options, e.g. {'bo': {'acq': 'ei'}}
            )->pd.DataFrame:
-    "Run `simulate` for each method on the same seeds; return the summary and optionally write plot and JSON."
+    "Run `simulate` for each method (BO on each feature set) on the same seeds; return the summary and optionally write plot and JSON."
     method_kw = method_kw or {}
     unknown = set(methods) - set(_METHODS) | set(method_kw) - set(methods)
     if unknown: raise ValueError(f"unknown or unused methods {sorted(unknown)}; choose from {tuple(_METHODS)}")
-    tables, wall = [], {}
+    sets = features if isinstance(features, dict) else {None: features}
+    if not sets and 'bo' in methods: raise ValueError("features is an empty dict: bo needs at least one feature set")
+    tables, wall, base = [], {}, {}
     for m in methods:
-        t0 = time.perf_counter()
-        tables.append(simulate(m, features, bench, budget, runs, seed, n_jobs, progress, **method_kw.get(m, {})))
-        wall[m] = time.perf_counter() - t0
+        for name, X in (sets.items() if m == 'bo' else [(None, None)]):
+            label = m if name is None else f'{m} {name}'
+            t0 = time.perf_counter()
+            tables.append(simulate(m, X, bench, budget, runs, seed, n_jobs, progress, **method_kw.get(m, {})).assign(method=label))
+            wall[label], base[label] = time.perf_counter() - t0, m
     table = pd.concat(tables, ignore_index=True)
     budgets = sorted({b for b in (10, 25, 50, 100, 200) if b <= budget} | {budget})
     summary = summarize(table, budgets, best=bench.best)
@@ -499,8 +504,8 @@ def compare(features, # features for 'bo' (None when only baselines run)
         res = dict(n_architectures=_n_archs(bench), optimum=float(bench.best), optimum_index=int(bench.best_index),
                    budget=budget, runs=runs, seed=seed, methods={})
         for m, g in summary.groupby('method', sort=False):
-            res['methods'][m] = dict(wall_seconds=round(wall[m], 3), options=_options(method_kw.get(m, {})),
-                best_acc={int(r.budget): dict(mean=r.mean, sd=None if np.isnan(r.sd) else r.sd) for r in g.itertuples()},
+            res['methods'][m] = dict(wall_seconds=round(wall[m], 3), options=_options(method_kw.get(base[m], {})),
+                best_acc={int(r.budget): dict(mean=r.mean, sd=None if np.isnan(r.sd) else r.sd, ci95=None if np.isnan(r.ci_low) else [r.ci_low, r.ci_high]) for r in g.itertuples()},
                 hit_rate={int(r.budget): r.hit for r in g.itertuples()})
         with atomic_write(out/'summary.json', 'w') as f: json.dump(res, f, indent=1)
     return summary
