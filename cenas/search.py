@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_search.ipynb #ea8df842
 from __future__ import annotations
-import inspect, json, multiprocessing as mp, time, warnings
+import inspect, json, math, multiprocessing as mp, time, warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -219,10 +219,13 @@ def _posterior(self:_BO, y):
 
 @patch
 def _score(self:_BO, y, best, post=None):
-    "Acquisition per architecture: EI on the posterior averaged over its views, or one Thompson draw (averaged over views); `post`: `_posterior(y)` if known."
+    "Acquisition per architecture: EI on the posterior averaged over its views, or one Thompson draw of its accuracy; `post`: `_posterior(y)` if known."
     m, v, mu = self._posterior(y) if post is None else post
     if self.acq != 'ts': return expected_improvement(m, v.sqrt(), best, log=self.acq == 'logei'), mu
     f = self.gp.sample(y, generator=self.gen)[0].reshape(-1, self.K).mean(1)
+    # a cell is evaluated once and its accuracy is what counts: draw the observation, latent value plus the noise the
+    # features do not explain, so the less the features say, the closer the picks are to uniform
+    f = f + math.sqrt(self.gp.noise)*torch.randn(len(f), generator=self.gen, dtype=f.dtype)
     a, beta = self.line
     return (f + (a + beta*self.prior) if beta else f), mu
 
@@ -265,7 +268,7 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
               budget:int, # total number of evaluations, initial ones included
               seed:int=0, # random seed (initial design, candidate pools, fitting restarts)
               n_init:int=5, # random evaluations before the GP takes over
-              acq:str='logei', # 'logei', 'ei' (plain EI; ties when it underflows) or 'ts' (Thompson sampling: the argmax of one posterior draw over all candidates)
+              acq:str='logei', # 'logei', 'ei' (plain EI; ties when it underflows) or 'ts' (Thompson sampling: the argmax of one joint posterior draw of every candidate's accuracy)
               xi:float=0.0, # EI only: offset added to the incumbent, in standard deviations of the accuracies evaluated so far (the reference's 0.15 was in accuracy points, on raw targets)
               fit:str='mll', # 'mll': fit hyperparameters by marginal likelihood; 'fixed': use `lengthscale`, `noise`
               refit_every:int=20, # refit hyperparameters every this many steps (warm start); cached GP in between
@@ -334,8 +337,11 @@ def _block_path(cache, method, features, bench, budget, seeds, kw)->Path:
         if isinstance(v, (np.ndarray, torch.Tensor)): return batch_hash(v, 16)
         return f'{v.__module__}.{v.__qualname__}' if callable(v) else v
     space = getattr(getattr(bench, 'space', None), 'name', None)  # REA's default mutations come from the space
-    cfg = dict(v=1, method=method, features=None if method != 'bo' else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
-               budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(kw.items())})
+    params = inspect.signature(_METHODS[method]).parameters
+    # every option with its value, defaults filled in: a block made before a default changed is not read as one made after
+    opts = {k: p.default for k, p in params.items() if p.default is not inspect.Parameter.empty and k != 'seed'} | kw
+    cfg = dict(v=2, method=method, features=None if method != 'bo' else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
+               budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(opts.items())})
     return Path(cache)/f'{method}_{config_hash(cfg)}.csv'
 
 def _read_block(path:Path, runs:int, budget:int)->pd.DataFrame|None:

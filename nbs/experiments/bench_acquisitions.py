@@ -4,8 +4,9 @@
 
 BO on the shipped `cpu`-preset contrastive embeddings and on the one-hot code, with the search settings of
 experiments/e04 (`refit_every=20, fit_iters=20`), each acquisition on the same seeds as random search. Prints the
-mean best accuracy found at 10/25/50/100/200 evaluations with its 95% Student-t interval, and the wall time per
-configuration. Finished blocks of 10 runs are cached under `cache_dir('experiments', 'bench_acquisitions')`, so an
+mean best accuracy found at 10/25/50/100/200 evaluations with its 95% Student-t interval, the wall time per
+configuration, and how well each GP's predictions covered the accuracies its picks then revealed (`calibration`, over
+the first 5 runs of 100 evaluations: coverage of the 90% interval, log predictive density, sd of the standardised errors). Finished blocks of 10 runs are cached under `cache_dir('experiments', 'bench_acquisitions')`, so an
 interrupted run resumes and a rerun only reads.
 """
 import sys, time, warnings
@@ -13,7 +14,7 @@ import pandas as pd, torch
 from cenas.benchmarks import Benchmark
 from cenas.core import cache_dir
 from cenas.pretrained import load_embeddings
-from cenas.search import simulate, summarize
+from cenas.search import bo_search, calibration, simulate, summarize
 
 BUDGETS = (10, 25, 50, 100, 200)
 
@@ -31,6 +32,14 @@ def run(dataset:str='cifar10', runs:int=30)->pd.DataFrame:
     parts.append(simulate('random', None, bench, 200, runs=runs, cache=cache, block=10))
     return pd.concat(parts, ignore_index=True)
 
+def calibrations(dataset:str='cifar10', runs:int=5, budget:int=100)->pd.DataFrame:
+    "Mean calibration of each configuration's GP over `runs` seeded searches of `budget` evaluations."
+    bench = Benchmark('nb201', dataset)
+    feats = {'contrastive': load_embeddings('nb201'), 'one-hot': bench.space.encode()}
+    rows = [dict(method=f'BO {acq}, {name}', **calibration(bo_search(X, bench, budget, seed=s, acq=acq, refit_every=20, fit_iters=20)))
+            for name, X in feats.items() for acq in ('logei', 'ts') for s in range(runs)]
+    return pd.DataFrame(rows).groupby('method')[['coverage', 'lpd', 'z_sd']].mean()
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     warnings.simplefilter('ignore')  # GPyTorch's numerical warnings on near-duplicate inputs
@@ -40,3 +49,5 @@ if __name__ == '__main__':
     pd.set_option('display.width', 250)
     print(f'NAS-Bench-201 {dataset}: mean best accuracy [95% interval], {runs} runs each, seeds 0..{runs - 1}')
     print(s.pivot(index='method', columns='budget', values='cell').to_string())
+    print('\ncalibration over the first 5 runs (100 evaluations): 90% interval coverage, log predictive density, sd of z')
+    print(calibrations(dataset).round(3).to_string())
