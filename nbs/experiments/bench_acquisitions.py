@@ -1,6 +1,7 @@
 """Acquisition pilot for BO on NAS-Bench-201: Thompson sampling (`acq='ts'`) against LogEI and random search, same seeds.
 
     python nbs/experiments/bench_acquisitions.py [DATASET] [RUNS]   # default: cifar10, 30 runs (seeds 0..RUNS-1), budget 200
+    python nbs/experiments/bench_acquisitions.py --steps             # seconds per BO step at 200 observations, LogEI vs Thompson
 
 BO on the shipped `cpu`-preset contrastive embeddings and on the one-hot code, with the search settings of
 experiments/e04 (`refit_every=20, fit_iters=20`), each acquisition on the same seeds as random search. Prints the
@@ -10,11 +11,11 @@ the first 5 runs of 100 evaluations: coverage of the 90% interval, log predictiv
 interrupted run resumes and a rerun only reads.
 """
 import sys, time, warnings
-import pandas as pd, torch
+import numpy as np, pandas as pd, torch
 from cenas.benchmarks import Benchmark
 from cenas.core import cache_dir
 from cenas.pretrained import load_embeddings
-from cenas.search import bo_search, calibration, simulate, summarize
+from cenas.search import _BO, bo_search, calibration, simulate, summarize
 
 BUDGETS = (10, 25, 50, 100, 200)
 
@@ -40,9 +41,34 @@ def calibrations(dataset:str='cifar10', runs:int=5, budget:int=100)->pd.DataFram
             for name, X in feats.items() for acq in ('logei', 'ts') for s in range(runs)]
     return pd.DataFrame(rows).groupby('method')[['coverage', 'lpd', 'z_sd']].mean()
 
+def step_seconds(X, bench, acq:str, n_obs:int=200, repeats:int=5)->dict:
+    "Median wall seconds of one BO step over all candidates at `n_obs` observations: a step between refits, and a refit step."
+    bo = _BO(X, bench, n_obs + 2*repeats + 2, seed=0, acq=acq, refit_every=20, fit_iters=20)
+    bo.observe(np.random.default_rng(1).choice(len(bench.acc), n_obs, replace=False))
+    bo.observe(bo.propose(refit=True))  # fit once (and, for Thompson, build the random features), untimed
+    t = {'between refits': [], 'refit': []}
+    for _ in range(repeats):
+        for kind, refit in (('between refits', False), ('refit', True)):
+            t0 = time.perf_counter(); bo.observe(bo.propose(refit=refit)); t[kind].append(time.perf_counter() - t0)
+    return {k: float(np.median(v)) for k, v in t.items()}
+
+def steps_table()->pd.DataFrame:
+    "Step seconds of LogEI and Thompson sampling on both feature sets, measured in the same run, with their ratio."
+    bench = Benchmark('nb201', 'cifar10')
+    feats = {'contrastive': load_embeddings('nb201'), 'one-hot': bench.space.encode()}
+    rows = []
+    for name, X in feats.items():
+        s = {acq: step_seconds(X, bench, acq) for acq in ('logei', 'ts')}
+        for kind in ('between refits', 'refit'):
+            rows.append(dict(features=name, step=kind, logei=s['logei'][kind], ts=s['ts'][kind], ratio=s['ts'][kind]/s['logei'][kind]))
+    return pd.DataFrame(rows)
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     warnings.simplefilter('ignore')  # GPyTorch's numerical warnings on near-duplicate inputs
+    if sys.argv[1:] == ['--steps']:
+        print('seconds per BO step over all 15,625 NAS-Bench-201 cells at 200 observations (median of 5, one thread)')
+        print(steps_table().round(3).to_string(index=False)); sys.exit()
     dataset, runs = (sys.argv[1] if len(sys.argv) > 1 else 'cifar10'), (int(sys.argv[2]) if len(sys.argv) > 2 else 30)
     s = summarize(run(dataset, runs), budgets=BUDGETS)
     s['cell'] = [f'{m:.2f} [{lo:.2f}, {hi:.2f}]' for m, lo, hi in zip(s['mean'], s['ci_low'], s['ci_high'])]
