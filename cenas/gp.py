@@ -87,6 +87,7 @@ class CachedGP:
         self.V = torch.zeros(capacity, m, dtype=torch.float64)         # L^{-1} K(X, candidates)
         self.vsq = torch.zeros(m, dtype=torch.float64)                 # column sums of V**2
         self.rows = torch.zeros(capacity, dtype=torch.long); self.N = 0
+        self.phi = None  # random features of posterior draws (`sample`), built on first use
 
     def _k(self, rows):
         "Kernel between candidate `rows` and every candidate."
@@ -138,7 +139,7 @@ def sample(self:CachedGP,
            generator:torch.Generator|None=None, # seeds the draws (and, on the first call, the features)
           )->torch.Tensor: # (draws, m) function values at every candidate row
     "Joint posterior draws of the latent function at every candidate row, by Matheron's rule with a random-feature prior."
-    if getattr(self, 'phi', None) is None or self.phi.shape[1] != n_features:
+    if self.phi is None or self.phi.shape[1] != n_features:
         self.phi = matern_features(self.Zc, n_features, generator)  # built once per hyperparameter fit: the frequencies stay, the weights are redrawn
     w = torch.randn(n_features, draws, generator=generator, dtype=torch.float32)
     f = (self.phi @ w).double().T*math.sqrt(self.scale)  # (draws, m) prior draws

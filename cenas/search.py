@@ -35,10 +35,10 @@ class Trace:
         if self.indices.ndim != 1 or self.indices.shape != self.acc.shape:
             raise ValueError(f"Trace needs 1-d indices and acc of equal length, got {self.indices.shape} and {self.acc.shape}")
         for k in ('mean', 'sd'):
-            v = getattr(self, k)
-            if v is None: continue
-            setattr(self, k, np.asarray(v, dtype=np.float64))
-            if getattr(self, k).shape != self.acc.shape: raise ValueError(f"Trace's {k} must match acc's shape {self.acc.shape}, got {getattr(self, k).shape}")
+            if getattr(self, k) is None: continue
+            v = np.asarray(getattr(self, k), dtype=np.float64)
+            if v.shape != self.acc.shape: raise ValueError(f"Trace's {k} must match acc's shape {self.acc.shape}, got {v.shape}")
+            setattr(self, k, v)
     def __len__(self): return len(self.indices)
     def best_so_far(self)->np.ndarray: return np.maximum.accumulate(self.acc)
     @property
@@ -171,10 +171,16 @@ def initial(self:_BO, n_init:int)->np.ndarray:
 
 # %% ../nbs/11_search.ipynb #f01fb597
 @patch
-def _std_targets(self:_BO, archs):
+def _scale(self:_BO)->tuple:
+    "Mean and sd of the accuracies evaluated so far: the GP's targets are the accuracies in these units."
     y = self.acc[self.evaluated]
-    mu, sd = y.mean(), y.std()
-    return torch.as_tensor((self.acc[archs] - mu)/(sd if sd > 0 else 1.0)), (y.max() - mu)/(sd if sd > 0 else 1.0)
+    sd = y.std()
+    return y.mean(), (sd if sd > 0 else 1.0)
+
+@patch
+def _std_targets(self:_BO, archs):
+    mu, sd = self._scale()
+    return torch.as_tensor((self.acc[archs] - mu)/sd), (self.acc[self.evaluated].max() - mu)/sd
 
 @patch
 def _prior_line(self:_BO)->tuple:
@@ -256,8 +262,7 @@ def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
         a = int(score.argmax()); picks.append(a); allowed[a] = False
         if j < q - 1 and self.acq != 'ts':  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
             self.gp.add(self._rows([a])); self.gp_archs.append(a); y = torch.cat([y, mu[a]])
-    acc = self.acc[self.evaluated]  # the standardisation of the targets, to report predictions in accuracy units
-    loc, scale = acc.mean(), (acc.std() if acc.std() > 0 else 1.0)
+    loc, scale = self._scale()  # predictions in accuracy units
     for a in picks: self.predicted[a] = (loc + scale*float(m[a]), scale*float(v[a] + self.gp.noise)**0.5)
     self.steps += 1
     return picks
