@@ -4,10 +4,10 @@
 
 # %% ../nbs/07_jacobians.ipynb #ff493e6c
 from __future__ import annotations
-import hashlib, io, json, multiprocessing as mp, os, pickle, signal, sys, time, warnings
+import copy, hashlib, io, json, multiprocessing as mp, os, pickle, signal, sys, time, warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import torch
@@ -20,9 +20,10 @@ from .registry import get_space
 from .data import check_images, image_batch
 
 # %% auto #0
-__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'view_jacobians', 'get_preset', 'estimate',
-           'JacobianStore', 'cores', 'job_workers', 'jacobians', 'ArrayStore', 'as_store', 'store_shape',
-           'read_jacobians', 'pending', 'store_key', 'log_singular_values', 'pca_basis', 'pca_features']
+__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'init_jacobians', 'view_jacobians', 'get_preset',
+           'estimate', 'free_bytes', 'model_jacobians', 'JacobianStore', 'cores', 'job_workers', 'jacobians',
+           'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending', 'store_key', 'log_singular_values',
+           'pca_basis', 'pca_features']
 
 # %% ../nbs/07_jacobians.ipynb #b2b296a4
 def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logits
@@ -87,6 +88,26 @@ def _reset(net:nn.Module, seed:int):
             if hasattr(m, 'reset_parameters'): m.reset_parameters()
     return net
 
+def init_jacobians(net:nn.Module, # the network, on the CPU in the default layout; it is re-initialised in place for every view
+                   x:torch.Tensor, # (B, 3, H, W) image batch; its device is used
+                   seeds:Sequence[int], # one seed per view: view k is `net` after every module's `reset_parameters()` under seeds[k]
+                   channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
+                   work:nn.Module|None=None, # a second copy of `net` to compute in (a space builds it twice: cheaper); None: a deep copy
+                  )->torch.Tensor: # (K, B, 3·H·W)
+    "Data Jacobians of `net` under K seeded re-initialisations: the per-view computation behind every Jacobian in cenas."
+    if channels_last is None: channels_last = x.device.type == 'cpu'
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
+    work = (copy.deepcopy(net) if work is None else work).to(x.device, memory_format=fmt)
+    for p in work.parameters(): p.requires_grad_(False)
+    x = x.to(memory_format=fmt)
+    out = []
+    for s in seeds:
+        work.load_state_dict(_reset(net, int(s)).state_dict())
+        out.append(data_jacobian(work, x))
+    return torch.stack(out)
+
+
+# %% ../nbs/07_jacobians.ipynb #2efdcf52
 def _net_kwargs(space, C:int|None, N:int|None)->dict:
     "The width/depth arguments that the space declares in `Space.sizes` (NATS takes C, as a width scale, but not N)."
     return {k: v for k, v in (('C', C), ('N', N)) if k in getattr(space, 'sizes', ()) and v is not None}
@@ -101,20 +122,11 @@ def view_jacobians(space, # a cenas search space (`name`, `network(i, **kw)`)
                    channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
                   )->torch.Tensor: # (K, B, 3·H·W)
     "Data Jacobians of K seeded initialisations of architecture `i`."
-    if channels_last is None: channels_last = x.device.type == 'cpu'
-    fmt = torch.channels_last if channels_last else torch.contiguous_format
     with torch.random.fork_rng(devices=[]):  # construction-time randomness is seeded too
         torch.manual_seed(item_seed(seed, space.name, int(i)))
         kw = _net_kwargs(space, C, N)
         master, work = space.network(int(i), **kw), space.network(int(i), **kw)  # building twice is cheaper than deepcopy
-    work = work.to(x.device, memory_format=fmt)
-    for p in work.parameters(): p.requires_grad_(False)
-    x = x.to(memory_format=fmt)
-    out = []
-    for k in range(K):
-        work.load_state_dict(_reset(master, item_seed(seed, space.name, int(i), k)).state_dict())
-        out.append(data_jacobian(work, x))
-    return torch.stack(out)
+    return init_jacobians(master, x, [item_seed(seed, space.name, int(i), k) for k in range(K)], channels_last, work)
 
 # %% ../nbs/07_jacobians.ipynb #dfba10d5
 PRESETS = {'paper': dict(C=16, N=5, B=256, K=4, P=128),
@@ -160,6 +172,114 @@ def estimate(space, # a `Space` or its name
         s = cfg['B']/base['B'] * cfg['C']/base['C'] * (3*cfg['N'] + 2)/(3*base['N'] + 2)
         rate, how = rate*s, f"about {rate*s:.2g} CPU-s per network, rough: the preset's rate scaled by B, C and N"
     return n*rate, how
+
+# %% ../nbs/07_jacobians.ipynb #6e240b76
+def _unreset(net:nn.Module)->list[str]:
+    "Submodules that own parameters but have no `reset_parameters`: re-initialisation leaves them as built."
+    return [name or type(net).__name__ for name, m in net.named_modules()
+            if next(m.parameters(recurse=False), None) is not None and not hasattr(m, 'reset_parameters')]
+
+def _built(build, s:int)->nn.Module:
+    "`build(s)` under a private RNG seeded with `s`; it must return an `nn.Module`."
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(s)
+        net = build(s)
+    if not isinstance(net, nn.Module): raise TypeError(f"build(seed) must return a torch.nn.Module, got {type(net).__name__}")
+    return net
+
+def _same_weights(a:nn.Module, b:nn.Module)->bool:
+    sa, sb = a.state_dict(), b.state_dict()
+    return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
+
+def _views(net:nn.Module, build, x:torch.Tensor, dev, seeds)->torch.Tensor:
+    "(K, B, D) Jacobians: `net` re-initialised per seed, or (a builder) `net` for the first seed and a fresh build for each other."
+    if build is None:
+        bad = _unreset(net)
+        if bad: warnings.warn(f"{len(bad)} module(s) own parameters but have no reset_parameters(), so they keep their built values in every view: {', '.join(bad[:5])}", stacklevel=3)
+        return init_jacobians(net, x.to(dev), seeds)
+    fmt = torch.channels_last if dev.type == 'cpu' else torch.contiguous_format
+    views = (net if k == 0 else _built(build, s) for k, s in enumerate(seeds))
+    return torch.stack([data_jacobian(v.to(dev, memory_format=fmt), x.to(dev, memory_format=fmt)) for v in views])
+
+
+# %% ../nbs/07_jacobians.ipynb #e6df4a10
+def free_bytes(device)->int|None:
+    "Memory free for a job on `device`: CUDA's free memory, else the OS's available memory (None where unknown)."
+    device = torch.device(device)
+    if device.type == 'cuda': return torch.cuda.mem_get_info(device)[0]
+    try:
+        for line in Path('/proc/meminfo').read_text().splitlines():
+            if line.startswith('MemAvailable:'): return int(line.split()[1]) * 1024
+    except OSError: pass
+    return None
+
+def _probe(net:nn.Module, x:torch.Tensor)->int:
+    "Run `net` on the first two images of `x` (train mode, no gradients) and check its output; returns the activation bytes per image."
+    seen = []
+    def hook(m, i, o):
+        for t in (o if isinstance(o, (tuple, list)) else (o,)):
+            if isinstance(t, torch.Tensor): seen.append(t.numel() * t.element_size())
+    hooks = [m.register_forward_hook(hook) for m in net.modules() if next(m.children(), None) is None]
+    mode, x2 = net.training, x[:2]
+    try:
+        with torch.no_grad():
+            net.train()
+            try: y = net(x2)
+            except Exception as e:
+                raise ValueError(f"the model fails on the probe's images, shaped {tuple(x2.shape[1:])} (cenas embeds every model on one fixed image batch): "
+                                 f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
+    finally:
+        net.train(mode)
+        for h in hooks: h.remove()
+    if not (isinstance(y, torch.Tensor) and y.ndim == 2 and len(y) == len(x2)):
+        raise ValueError(f"the model must return (B, classes) logits; for {len(x2)} images it returned {type(y).__name__} {tuple(getattr(y, 'shape', ()))}")
+    return sum(seen) // len(x2)
+
+# %% ../nbs/07_jacobians.ipynb #cc1bd1dc
+def model_jacobians(model, # an `nn.Module` (re-initialised for every view) or a builder `build(seed) -> nn.Module`
+                    preset:str='cpu', # Jacobian preset: its B, K and P (C and N size a space's networks, not a user's)
+                    seed:int=0, # chooses the image batch (`image_batch(B, seed=seed)`) and the default view seeds
+                    seeds:Sequence[int]|None=None, # one seed per view; None: `item_seed(seed, 'model', k)` for k < K
+                    batch:torch.Tensor|None=None, # (B, 3, H, W) images; None: the preset's batch for `seed`
+                    device=None, # 'cuda', 'cpu', or None for CUDA when available
+                    sign:bool=True, # deterministic column signs (see `project`)
+                    max_gib:float|None=None, # memory the job may take; None: what the device has free
+                    threads:int|None=None, # torch CPU threads while computing; None: 1 on the CPU, as `jacobians` computes stores
+                    **overrides, # B, K, P replacing the preset's
+                   )->Projection: # values float32 (K, B, P) on the CPU, rank (K,)
+    "Projected data Jacobians of K seeded initialisations of any model, checked for the mistakes a user can make before they are computed."
+    check_int(threads, 'threads', none=True)
+    if {'C', 'N'} & set(overrides): raise ValueError("C and N size a search space's networks; a model has its own size, so only B, K and P apply")
+    cfg = get_preset(preset, **overrides)
+    x = image_batch(cfg['B'], seed=seed) if batch is None else check_images(batch)
+    if seeds is None: seeds = [item_seed(seed, 'model', k) for k in range(cfg['K'])]
+    seeds = [check_int(s, 'view seed', lo=0) for s in seeds]
+    if not seeds: raise ValueError("give at least one view seed")
+    build = model if callable(model) and not isinstance(model, nn.Module) else None
+    if build is None and not isinstance(model, nn.Module):
+        raise TypeError(f"model must be a torch.nn.Module or a builder build(seed) -> nn.Module, got {type(model).__name__}")
+    net = _built(build, seeds[0]) if build else copy.deepcopy(model).cpu()
+    if build and not _same_weights(net, _built(build, seeds[0])):
+        raise ValueError(f"build(seed) is not deterministic: two builds with seed {seeds[0]} have different weights "
+                         "(randomness outside torch's default generator, such as numpy or random, or state kept between calls); derive it from the seed")
+    n_par = sum(p.numel() for p in net.parameters())
+    if n_par == 0: raise ValueError("the model has no parameters, so every initialisation is the same network: there are no views to embed")
+    dev = get_device(device)
+    per_image = _probe(net, x)
+    need, free = 3 * len(x) * per_image + 3 * 4 * n_par, (max_gib * 2**30 if max_gib is not None else free_bytes(dev))
+    if free is not None and need > free:
+        fit = int((free - 3 * 4 * n_par) // (3 * per_image)) if free > 3 * 4 * n_par else 0
+        raise ValueError(f"the model needs about {need/2**30:.2f} GiB for {len(x)} images ({per_image/2**20:.1f} MiB of activations per image, "
+                         f"{n_par:,} parameters) but {free/2**30:.2f} GiB are free on {dev.type}: {fit} image(s) fit; use a smaller model or fewer images (B)")
+    old = torch.get_num_threads()
+    if threads is not None or dev.type == 'cpu': torch.set_num_threads(threads or 1)
+    try: jac = _views(net, build, x, dev, seeds)
+    finally: torch.set_num_threads(old)
+    zero = ~jac.flatten(1).any(1)
+    if zero.all(): raise ValueError("the model's output does not depend on its input: every view has an all-zero data Jacobian, so there is nothing to embed")
+    if zero.any(): warnings.warn(f"{int(zero.sum())} of {len(zero)} views have an all-zero data Jacobian (their output ignores the input)", stacklevel=2)
+    pr = project(jac, cfg['P'], sign=sign)
+    return Projection(pr.values.cpu().float(), pr.rank.cpu())
 
 # %% ../nbs/07_jacobians.ipynb #bda93467
 _INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values

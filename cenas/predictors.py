@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from typing import Callable
 
 import numpy as np
+import pandas as pd
+from fastcore.basics import patch
 import torch
 from torch import nn
 from scipy import stats
@@ -18,12 +20,15 @@ from tqdm import tqdm
 from .core import check_int, get_device, item_seed
 from .jacobians import data_jacobian
 from .gp import GPRegressor
+from .registry import get_space
+from .benchmarks import Benchmark
+from .pretrained import load_embeddings
 from .spaces import n_params  # the #params proxy: one definition, shared with the spaces notebook
 _all_ = ['n_params']
 
 # %% auto #0
 __all__ = ['PROXIES', 'as_features', 'rank_metrics', 'Surrogate', 'splits', 'naswot', 'jacov_score', 'jacov', 'synflow',
-           'proxy_scores', 'n_params']
+           'proxy_scores', 'AccuracyPredictor', 'predict_accuracy', 'n_params']
 
 # %% ../nbs/12_predictors.ipynb #01a9019c
 def as_features(features, # (n, d) or (n, K, d) array-like, one row per architecture
@@ -256,3 +261,59 @@ def proxy_scores(space, # a cenas `Space` (needs `name`, `len`, `network(i, **ne
             try: out[j, c] = f(net, x)
             except Exception as e: raise RuntimeError(f"proxy {name} failed on {space.name} architecture {int(i)}: {e}") from e
     return out if many else out[:, 0]
+
+# %% ../nbs/12_predictors.ipynb #6aeae6cb
+class AccuracyPredictor:
+    "A surrogate from one space's embeddings to its benchmark accuracy, with its error measured on held-out cells of that space."
+    def __init__(self,
+                 space='nb201', # the space whose embeddings and benchmark it learns
+                 dataset:str='cifar10', # the benchmark's dataset
+                 preset:str='cpu', # preset of the space's pretrained embeddings
+                 kind:str='gbm', # surrogate kind (see `Surrogate`)
+                 holdout:float=0.2, # fraction of the space held out to measure the error
+                 seed:int=0, # seeds the split and the surrogate
+                 embeddings=None, # (n, K, d) embeddings of the space instead of its pretrained file
+                ):
+        space, bench = get_space(space), Benchmark(space, dataset)
+        if not 0 < holdout < 1: raise ValueError(f"holdout must be a fraction in (0, 1), got {holdout}")
+        E = load_embeddings(space.name, preset) if embeddings is None else np.asarray(embeddings)
+        if len(E) != len(space): raise ValueError(f"{len(E)} embeddings for the {len(space):,} architectures of {space.name}")
+        perm = np.random.default_rng(seed).permutation(len(space))
+        n_out = max(2, int(round(holdout * len(space))))
+        test, train = perm[:n_out], perm[n_out:]
+        self.model = Surrogate(kind, seed).fit(E[train], bench.acc[train])
+        pred = self.model.predict(E[test])
+        err = bench.acc[test] - pred
+        self.low, self.high = (float(q) for q in np.quantile(err, [0.05, 0.95]))
+        self.heldout = rank_metrics(bench.acc[test], pred) | {'mae': float(np.abs(err).mean())}
+        self.space, self.dataset, self.metric, self.preset, self.kind = space.name, bench.dataset, bench.metric, preset, kind
+        self.n_train, self.n_test, self.d = len(train), len(test), E.shape[-1]
+
+    def __repr__(self):
+        return (f"AccuracyPredictor({self.kind} on {self.space} {self.preset} embeddings -> {self.dataset} {self.metric} accuracy; "
+                f"{self.n_train:,} training cells; {self.n_test:,} held out: Kendall {self.heldout['kendall']:.2f}, "
+                f"MAE {self.heldout['mae']:.2f}, 90% of errors in [{self.low:+.2f}, {self.high:+.2f}])")
+
+# %% ../nbs/12_predictors.ipynb #e1ae1516
+@patch
+def predict(self:AccuracyPredictor,
+            embedding, # (K, d) views of one network (e.g. from `embed_model`), or (m, K, d) for m networks
+           )->pd.DataFrame:
+    "Predicted accuracy of each network with the held-out 90% interval, and what the prediction was trained on."
+    e = np.asarray(embedding, np.float64)
+    if e.ndim == 2: e = e[None]
+    if e.ndim != 3 or e.shape[-1] != self.d: raise ValueError(f"embedding must be (K, {self.d}) or (m, K, {self.d}), got shape {np.shape(embedding)}: embed with the {self.space} encoder")
+    p = self.model.predict(e)
+    return pd.DataFrame({'predicted': p, 'low': p + self.low, 'high': p + self.high,
+                         'trained_on': f"{self.space} {self.dataset} {self.metric} ({self.kind}, {self.n_train:,} cells)"})
+
+# %% ../nbs/12_predictors.ipynb #b58a4138
+def predict_accuracy(embedding, # (K, d) views of one network, or (m, K, d) for m networks
+                     space='nb201', # the space whose benchmark the surrogate learns
+                     dataset:str='cifar10', # the benchmark's dataset
+                     preset:str='cpu', # preset of the space's pretrained embeddings
+                     kind:str='gbm', # surrogate kind
+                     seed:int=0, # seeds the split and the surrogate
+                    )->pd.DataFrame:
+    "Predicted accuracy of embedded networks by a surrogate trained on a space's embeddings and benchmark (see `AccuracyPredictor`)."
+    return AccuracyPredictor(space, dataset, preset, kind, seed=seed).predict(embedding)

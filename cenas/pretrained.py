@@ -8,15 +8,18 @@ import time, warnings
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+import torch
 
-from .core import HASH_KEY, array_info, arrays_hash, cache_dir, data_path, file_hash, load_arrays, save_arrays
+from .core import HASH_KEY, check_int, array_info, arrays_hash, cache_dir, data_path, file_hash, load_arrays, save_arrays
 from .registry import get_space
-from .jacobians import as_store, get_preset, jacobians
-from .encoder import embed, load_encoder, save_encoder, train_encoder
+from .jacobians import as_store, get_preset, jacobians, model_jacobians, store_key
+from .encoder import SetEncoder, embed, load_encoder, save_encoder, train_encoder
+from .benchmarks import DATASETS, Benchmark
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'pretrained_paths', 'save_embeddings', 'find_embeddings', 'load_embeddings', 'embeddings_info',
-           'weights_key', 'record_chunk', 'read_record', 'build_pretrained']
+           'weights_key', 'record_chunk', 'read_record', 'build_pretrained', 'embed_model', 'nearest']
 
 # %% ../nbs/09_pretrained.ipynb #99f3c14a
 PRETRAINED = dict(epochs=10, lr=1e-3, temperature=0.1, dim=32)  # recipe of the shipped artifacts (chosen in experiments/e03_nb201_embeddings)
@@ -219,3 +222,57 @@ def _from_record(space, preset, seed, device, progress, enc, enc_file, encoder, 
     save_embeddings(emb, emb_path, space=space.name, preset=preset, seed=seed, store_key=st.key, encoder=enc_file.name, encoder_sha256=file_hash(enc_file),
                     encoder_store_key=enc.store_key, command=f"cenas embed --space {space.name} --preset {preset} --seed {seed} --encoder {encoder} --record {record}")
     return res | {'embeddings': emb_path}
+
+# %% ../nbs/09_pretrained.ipynb #e838ac33
+def _pretrained_encoder(space, preset:str, seed:int|None, device)->tuple:
+    "The pretrained encoder of `space` and the seed of its image batch, checked to reproduce the store it was trained on."
+    name = get_space(space).name
+    enc = load_encoder(_encoder_file(name, preset), device=device)
+    if seed is None: seed = int(embeddings_info(name, preset).get('seed', 0))
+    want = store_key(name, preset=preset, seed=seed)
+    if enc.store_key not in (None, want):
+        raise ValueError(f"the {name} {preset} encoder was trained on store {enc.store_key}, but seed {seed} gives the image batch of store {want}: "
+                         "pass the seed its files were built with")
+    return enc, seed
+
+def embed_model(model, # an `nn.Module` (re-initialised per view) or a builder `build(seed) -> nn.Module`; it maps (B, 3, 32, 32) images to logits
+                space='nb201', # the space whose pretrained encoder embeds the model (with that encoder's image batch and preset)
+                preset:str='cpu', # that encoder's Jacobian preset
+                encoder=None, # None: the space's pretrained encoder; or an encoder file or `SetEncoder` (then `seed` names its image batch)
+                seed:int|None=None, # image-batch seed; None: the one the pretrained files were built with (0 with a given encoder)
+                seeds=None, # one seed per view (see `model_jacobians`); None: `item_seed(seed, 'model', k)` for k < K
+                device=None, # 'cuda', 'cpu', or None for CUDA when available
+                **kw, # other `model_jacobians` options: K, max_gib
+               )->np.ndarray: # float32 (K, dim)
+    "Embed any PyTorch model as a space's architectures are embedded: projected Jacobians of K initialisations on the encoder's image batch, then the encoder."
+    if encoder is None: enc, seed = _pretrained_encoder(space, preset, seed, device)
+    else: enc, seed = (encoder if isinstance(encoder, SetEncoder) else load_encoder(encoder, device=device)), (0 if seed is None else seed)
+    P = get_preset(preset)['P']
+    if enc.cfg.P != P: raise ValueError(f"the encoder takes rows of width P={enc.cfg.P}, but preset {preset!r} projects to P={P}")
+    pr = model_jacobians(model, preset=preset, seed=seed, seeds=seeds, device=device, **kw)
+    with torch.inference_mode(): return enc.eval()(pr.values.to(next(enc.parameters()).device)).cpu().numpy()
+
+# %% ../nbs/09_pretrained.ipynb #79126bfd
+def nearest(embedding, # (K, d) views of one network (e.g. from `embed_model`), or one (d,) vector
+            space='nb201', # the space to search, through its pretrained embeddings
+            k:int=5, # how many architectures
+            preset:str='cpu', # preset of those embeddings
+            embeddings=None, # (n, K, d) or (n, d) embeddings of the space to search instead of its pretrained file
+           )->pd.DataFrame:
+    "The k architectures of `space` closest to `embedding` (cosine distance between view means), with their benchmark accuracies where cenas ships them."
+    q = np.asarray(embedding, np.float64)
+    q = q.mean(0) if q.ndim == 2 else q
+    if q.ndim != 1 or not np.isfinite(q).all(): raise ValueError(f"embedding must be a finite (K, d) or (d,) array, got shape {np.shape(embedding)}")
+    space = get_space(space)
+    E = load_embeddings(space.name, preset) if embeddings is None else np.asarray(embeddings, np.float64)
+    E = E.mean(1) if E.ndim == 3 else E
+    if E.ndim != 2 or E.shape != (len(space), len(q)):
+        raise ValueError(f"the {space.name} embeddings are {E.shape} but the query has d={len(q)} for {len(space)} architectures: embed with that space's encoder")
+    check_int(k, 'k', hi=len(space))
+    dist = 1 - E @ q / np.maximum(np.linalg.norm(E, axis=1) * np.linalg.norm(q), 1e-12)
+    top = np.argsort(dist, kind='stable')[:k]
+    out = pd.DataFrame({'index': top, 'arch': [space.arch(i) for i in top], 'distance': dist[top]})
+    for ds in DATASETS:
+        try: out[f'{ds}_acc'] = Benchmark(space, ds).acc[top]
+        except ValueError: pass  # no table for this space and dataset
+    return out
