@@ -266,9 +266,9 @@ def model_jacobians(model, # an `nn.Module` (re-initialised for every view) or a
     if n_par == 0: raise ValueError("the model has no parameters, so every initialisation is the same network: there are no views to embed")
     dev = get_device(device)
     per_image = _probe(net, x)
-    need, free = 3 * len(x) * per_image + 3 * 4 * n_par, (max_gib * 2**30 if max_gib is not None else free_bytes(dev))
+    need, free = 2 * len(x) * per_image + 3 * 4 * n_par, (max_gib * 2**30 if max_gib is not None else free_bytes(dev))
     if free is not None and need > free:
-        fit = int((free - 3 * 4 * n_par) // (3 * per_image)) if free > 3 * 4 * n_par else 0
+        fit = int((free - 3 * 4 * n_par) // (2 * per_image)) if free > 3 * 4 * n_par else 0
         raise ValueError(f"the model needs about {need/2**30:.2f} GiB for {len(x)} images ({per_image/2**20:.1f} MiB of activations per image, "
                          f"{n_par:,} parameters) but {free/2**30:.2f} GiB are free on {dev.type}: {fit} image(s) fit; use a smaller model or fewer images (B)")
     old = torch.get_num_threads()
