@@ -1,10 +1,11 @@
 """Acquisition pilot for BO on NAS-Bench-201: Thompson sampling (`acq='ts'`) against LogEI and random search, same seeds.
 
-    python nbs/experiments/bench_acquisitions.py [DATASET] [RUNS]   # default: cifar10, 30 runs (seeds 0..RUNS-1), budget 200
+    python nbs/experiments/bench_acquisitions.py [DATASET] [RUNS] [JOBS]   # default: cifar10, 30 runs (seeds 0..RUNS-1), budget 200, 1 process
     python nbs/experiments/bench_acquisitions.py --steps             # seconds per BO step at 200 observations, LogEI vs Thompson
 
 BO on the shipped `cpu`-preset contrastive embeddings and on the one-hot code, with the search settings of
-experiments/e04 (`refit_every=20, fit_iters=20`), each acquisition on the same seeds as random search. Prints the
+experiments/e04 (`refit_every=20, fit_iters=20`), and on the contrastive embeddings also LogEI with every view as a GP row
+(`views='all'`), each acquisition on the same seeds as random search. Prints the
 mean best accuracy found at 10/25/50/100/200 evaluations with its 95% Student-t interval, the wall time per
 configuration, and how well each GP's predictions covered the accuracies its picks then revealed (`calibration`, over
 the first 5 runs of 100 evaluations: coverage of the 90% interval, log predictive density, sd of the standardised errors). Finished blocks of 10 runs are cached under `cache_dir('experiments', 'bench_acquisitions')`, so an
@@ -19,7 +20,7 @@ from cenas.search import _BO, bo_search, calibration, simulate, summarize
 
 BUDGETS = (10, 25, 50, 100, 200)
 
-def run(dataset:str='cifar10', runs:int=30)->pd.DataFrame:
+def run(dataset:str='cifar10', runs:int=30, jobs:int=1)->pd.DataFrame:
     "Every configuration's runs on `dataset`: `simulate`'s tidy table with methods labelled."
     bench = Benchmark('nb201', dataset)
     feats = {'contrastive': load_embeddings('nb201'), 'one-hot': bench.space.encode()}
@@ -30,6 +31,11 @@ def run(dataset:str='cifar10', runs:int=30)->pd.DataFrame:
             parts.append(simulate('bo', X, bench, 200, runs=runs, cache=cache, block=10, acq=acq, refit_every=20, fit_iters=20)
                          .assign(method=f'BO {acq}, {name}'))
             print(f'BO {acq}, {name}: {time.perf_counter() - t0:.0f} s', flush=True)
+        if name == 'contrastive':  # every view a GP row with its architecture's accuracy: the GP learns how much the views disagree
+            t0 = time.perf_counter()
+            parts.append(simulate('bo', X, bench, 200, runs=runs, cache=cache, block=10, n_jobs=jobs, acq='logei', views='all', refit_every=20, fit_iters=20)
+                         .assign(method='BO logei, contrastive, every view a GP row'))
+            print(f'BO logei, contrastive, every view a GP row: {time.perf_counter() - t0:.0f} s', flush=True)
     parts.append(simulate('random', None, bench, 200, runs=runs, cache=cache, block=10))
     return pd.concat(parts, ignore_index=True)
 
@@ -39,6 +45,8 @@ def calibrations(dataset:str='cifar10', runs:int=5, budget:int=100)->pd.DataFram
     feats = {'contrastive': load_embeddings('nb201'), 'one-hot': bench.space.encode()}
     rows = [dict(method=f'BO {acq}, {name}', **calibration(bo_search(X, bench, budget, seed=s, acq=acq, refit_every=20, fit_iters=20)))
             for name, X in feats.items() for acq in ('logei', 'ts') for s in range(runs)]
+    rows += [dict(method='BO logei, contrastive, every view a GP row', **calibration(bo_search(feats['contrastive'], bench, budget, seed=s, views='all',
+                                                                                               refit_every=20, fit_iters=20))) for s in range(runs)]
     return pd.DataFrame(rows).groupby('method')[['coverage', 'lpd', 'z_sd']].mean()
 
 def step_seconds(X, bench, acq:str, n_obs:int=200, repeats:int=5)->dict:
@@ -70,7 +78,8 @@ if __name__ == '__main__':
         print('seconds per BO step over all 15,625 NAS-Bench-201 cells at 200 observations (median of 5, one thread)')
         print(steps_table().round(3).to_string(index=False)); sys.exit()
     dataset, runs = (sys.argv[1] if len(sys.argv) > 1 else 'cifar10'), (int(sys.argv[2]) if len(sys.argv) > 2 else 30)
-    s = summarize(run(dataset, runs), budgets=BUDGETS)
+    jobs = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    s = summarize(run(dataset, runs, jobs), budgets=BUDGETS)
     s['cell'] = [f'{m:.2f} [{lo:.2f}, {hi:.2f}]' for m, lo, hi in zip(s['mean'], s['ci_low'], s['ci_high'])]
     pd.set_option('display.width', 250)
     print(f'NAS-Bench-201 {dataset}: mean best accuracy [95% interval], {runs} runs each, seeds 0..{runs - 1}')
