@@ -159,6 +159,8 @@ RATES = {  # CPU-seconds per network, one process with one torch thread, measure
     ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
     ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
     ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
+    ('nb101', 'cpu'): 0.30,     # the 500 shipped cells at C=8, N=1, 4 views (experiments/e12_embed_models, model path, one thread)
+    ('nb301', 'cpu'): 1.69,     # 500 shipped DARTS genotypes at C=8, N=1, 4 views (experiments/e12_embed_models): 5x NAS-Bench-201's
 }
 
 # %% ../nbs/07_jacobians.ipynb #957f4cff
