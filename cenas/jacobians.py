@@ -121,6 +121,12 @@ def _net_kwargs(space, C:int|None, N:int|None)->dict:
     "The width/depth arguments that the space declares in `Space.sizes` (NATS takes C, as a width scale, but not N)."
     return {k: v for k, v in (('C', C), ('N', N)) if k in getattr(space, 'sizes', ()) and v is not None}
 
+def _network(space, i:int, seed:int, C:int|None=None, N:int|None=None)->nn.Module:
+    "Architecture i built as every Jacobian of it is: construction-time randomness under `item_seed(seed, space.name, i)`."
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(item_seed(seed, space.name, int(i)))
+        return space.network(int(i), **_net_kwargs(space, C, N))
+
 def view_jacobians(space, # a cenas search space (`name`, `network(i, **kw)`)
                    i:int, # architecture index
                    x:torch.Tensor, # (B, 3, H, W) image batch; its device is used
@@ -131,10 +137,7 @@ def view_jacobians(space, # a cenas search space (`name`, `network(i, **kw)`)
                    channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
                   )->torch.Tensor: # (K, B, 3·H·W)
     "Data Jacobians of K seeded initialisations of architecture `i`."
-    with torch.random.fork_rng(devices=[]):  # construction-time randomness is seeded too
-        torch.manual_seed(item_seed(seed, space.name, int(i)))
-        kw = _net_kwargs(space, C, N)
-        master, work = space.network(int(i), **kw), space.network(int(i), **kw)  # building twice is cheaper than deepcopy
+    master, work = _network(space, i, seed, C, N), _network(space, i, seed, C, N)  # building twice is cheaper than a deep copy
     return init_jacobians(master, x, [item_seed(seed, space.name, int(i), k) for k in range(K)], channels_last, work)
 
 # %% ../nbs/07_jacobians.ipynb #dfba10d5
@@ -208,9 +211,11 @@ def _views(net:nn.Module, build, x:torch.Tensor, dev, seeds)->torch.Tensor:
         bad = _unreset(net)
         if bad: warnings.warn(f"{len(bad)} module(s) own parameters but have no reset_parameters(), so they keep their built values in every view: {', '.join(bad[:5])}", stacklevel=3)
         return init_jacobians(net, x.to(dev), seeds)
-    fmt = torch.channels_last if dev.type == 'cpu' else torch.contiguous_format
-    views = (net if k == 0 else _built(build, s) for k, s in enumerate(seeds))
-    return torch.stack([data_jacobian(v.to(dev, memory_format=fmt), x.to(dev, memory_format=fmt)) for v in views])
+    states = (net.state_dict() if k == 0 else _built(build, s).state_dict() for k, s in enumerate(seeds))  # each view's weights, in one working copy
+    try: return state_jacobians(copy.deepcopy(net), x.to(dev), states)
+    except RuntimeError as e:
+        if 'state_dict' not in str(e): raise
+        raise ValueError("build(seed) must give the same architecture for every seed (its views' weights do not fit one network)") from None
 
 
 # %% ../nbs/07_jacobians.ipynb #e6df4a10

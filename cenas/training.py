@@ -17,7 +17,7 @@ from tqdm import tqdm
 from .core import batch_hash, check_int, generator, get_device, item_seed, load_arrays, save_arrays
 from .registry import get_space
 from .data import IMAGE_DATASETS, check_images, load_cifar, normalise
-from .jacobians import Projection, _net_kwargs, _reset, project, state_jacobians
+from .jacobians import Projection, _network, _reset, project, state_jacobians
 
 # %% auto #0
 __all__ = ['RECIPE', 'split_indices', 'augment', 'load_checkpoint', 'train_network', 'view_network', 'train_views',
@@ -158,10 +158,7 @@ def view_network(space, # a `Space` or its name
                 )->nn.Module:
     "View k of architecture i, initialised as the Jacobian store initialises it."
     space = get_space(space)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(item_seed(seed, space.name, int(i)))
-        net = space.network(int(i), **_net_kwargs(space, C, N))
-    return _reset(net, item_seed(seed, space.name, int(i), int(k)))
+    return _reset(_network(space, i, seed, C, N), item_seed(seed, space.name, int(i), int(k)))
 
 def train_views(space, # a `Space` or its name
                 i:int, # architecture index
@@ -196,9 +193,7 @@ def trained_jacobians(space, # a `Space` or its name
     space = get_space(space)
     missing = [str(_ckpt_path(Path(folder)/f'view_{k}', t)) for t in epochs for k in range(K) if not _ckpt_path(Path(folder)/f'view_{k}', t).is_file()]
     if missing: raise FileNotFoundError(f"{len(missing)} checkpoint(s) missing, e.g. {missing[0]}: run train_views with these epochs first")
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(item_seed(seed, space.name, int(i)))
-        work = space.network(int(i), **_net_kwargs(space, C, N))  # built as `view_jacobians` builds its working copy
+    work = _network(space, i, seed, C, N)  # built as `view_jacobians` builds its working copy
     states = (load_checkpoint(_ckpt_path(Path(folder)/f'view_{k}', t))[0] for t in epochs for k in range(K))
     pr = project(state_jacobians(work, x, states).reshape(len(epochs), K, len(x), -1), P, sign=sign)
     return Projection(pr.values.float(), pr.rank)
