@@ -300,6 +300,8 @@ def model_jacobians(model, # an `nn.Module` (re-initialised for every view) or a
 # %% ../nbs/07_jacobians.ipynb #bda93467
 _INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values
 
+def _short(v)->str: r = repr(v); return r if len(r) <= 40 else r[:37] + '...'  # a sample's 2,000 indices would drown the message
+
 def _key(manifest:dict)->str: return config_hash({k: v for k, v in manifest.items() if k not in _INFO})
 
 class JacobianStore:
@@ -314,7 +316,7 @@ class JacobianStore:
             if old is None: raise FileNotFoundError(f"no Jacobian store at {self.path} (manifest.json missing)")
             manifest = old
         elif old is not None and _key(old) != _key(manifest):
-            diff = ', '.join(f"{k}: store has {old.get(k)!r}, asked for {manifest.get(k)!r}"
+            diff = ', '.join(f"{k}: store has {_short(old.get(k))}, asked for {_short(manifest.get(k))}"
                              for k in sorted(set(old) | set(manifest)) if k not in _INFO and old.get(k) != manifest.get(k))
             raise ValueError(f"the store at {self.path} was made with other settings ({diff}); use another folder")
         elif old is None:
@@ -322,6 +324,7 @@ class JacobianStore:
         self.manifest, self.key = old or manifest, _key(manifest)  # the recorded manifest (its `created` etc.) wins
         self.n, self.chunk = manifest['n'], manifest['chunk']
         self.shape = (manifest['K'], manifest['B'], manifest['P'])
+        self.archs = np.asarray(manifest.get('archs', range(self.n)), np.int64)  # the architecture of each row (a sample's, or 0..n-1)
         self.refresh()
 
     def __len__(self): return self.n
@@ -545,7 +548,17 @@ def _check_shard(shard)->tuple[int, int]|None:
     if not 0 <= i < n: raise ValueError(f"shard (i, n) needs 0 <= i < n, got ({i}, {n})")
     return i, n
 
-def _setup(space, batch, preset:str, seed:int, device, dtype:str, sign:bool, chunk:int, overrides:dict)->tuple:
+def _check_archs(space, archs)->np.ndarray|None:
+    "`archs` as an int array of distinct indices of `space` (None stays None), or a one-line error."
+    if archs is None: return None
+    a = np.asarray(archs)
+    if a.ndim != 1 or len(a) == 0 or not np.issubdtype(a.dtype, np.integer):
+        raise ValueError(f"archs must be a non-empty 1-d list of architecture indices, got {type(archs).__name__} of shape {a.shape}, dtype {a.dtype}")
+    if a.min() < 0 or a.max() >= len(space): raise ValueError(f"archs must lie in 0..{len(space)-1} for {space.name}, got {int(a.min())}..{int(a.max())}")
+    if len(np.unique(a)) != len(a): raise ValueError(f"archs has {len(a) - len(np.unique(a))} repeated indices; each architecture is computed once")
+    return a.astype(np.int64)
+
+def _setup(space, batch, preset:str, seed:int, device, dtype:str, sign:bool, chunk:int, overrides:dict, archs=None)->tuple:
     "Check the settings of a Jacobian job and build its manifest: (space, batch, cfg, net kwargs, device, manifest)."
     space = get_space(space)  # a name is resolved once, here at the public entry; a `Space` passes through
     cfg = get_preset(preset, **overrides)
@@ -557,11 +570,13 @@ def _setup(space, batch, preset:str, seed:int, device, dtype:str, sign:bool, chu
         if overrides.get('B') is not None: raise ValueError(f"B={cfg['B']} but the batch has {len(batch)} images")
         cfg = get_preset(preset, **{**overrides, 'B': len(batch)})
     kw = _net_kwargs(space, cfg['C'], cfg['N'])
-    manifest = dict(format=1, space=space.name, n=len(space), C=kw.get('C'), N=kw.get('N'), B=cfg['B'], K=cfg['K'], P=cfg['P'], seed=seed,
+    ids = _check_archs(space, archs)
+    manifest = dict(format=1, space=space.name, n=len(space) if ids is None else len(ids), C=kw.get('C'), N=kw.get('N'), B=cfg['B'], K=cfg['K'], P=cfg['P'], seed=seed,
                     batch=batch_hash(batch), image_shape=list(batch.shape[1:]), sign=sign, dtype=dtype, chunk=chunk,
                     projection='gram-eigh-float64', init='torch default (reset_parameters) under item_seed(seed, space, i, k)',
                     version=cenas.__version__, preset=preset, torch=torch.__version__, device=dev.type,
                     created=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()))
+    if ids is not None: manifest['archs'] = ids.tolist()  # row r holds architecture archs[r]; a whole-space store has no such entry (its key is unchanged)
     return space, batch, cfg, kw, dev, manifest
 
 def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
@@ -580,12 +595,13 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               on_chunk=None, # called as on_chunk(chunk_id, store) after each chunk is written
               threads:int|None=None, # torch CPU threads per process while computing; None: 1 on the CPU (see below), torch's setting on a GPU
               workers:int|None=None, # worker processes on the CPU; None: every core for a job long enough to repay starting them (see `job_workers`)
+              archs=None, # a sample of the space: these architecture indices, one row each in this order, with the whole-space values; None: all
               **overrides, # C, N, B, K, P replacing the preset's values
              )->JacobianStore:
     "Compute (or finish) the projected Jacobian store of `space`; returns the store."
     check_int(threads, 'threads', none=True); check_int(limit, 'limit', none=True)
     shard = _check_shard(shard)
-    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, device, dtype, sign, chunk, overrides)
+    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, device, dtype, sign, chunk, overrides, archs)
     B, K, P = cfg['B'], cfg['K'], cfg['P']
     store = JacobianStore(out if out is not None else cache_dir('jacobians', _key(manifest)), manifest)
     bad = sorted(set(store.bad) | set(store.verify()))
@@ -614,7 +630,7 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
     if threads is not None: torch.set_num_threads(threads)
     try:
         with tqdm(total=todo, unit='arch', disable=not progress, desc=f'{space.name} {preset}' + (f' ({n_proc} workers)' if n_proc > 1 else ''), smoothing=0.05) as bar:
-            job = (space, x, K, P, seed, sign, kw)
+            job = (space, x, K, P, seed, sign, kw, store.archs if 'archs' in manifest else None)
             if n_proc > 1: _compute_pool(store, job, spans, n_proc, threads or 1, bar.update, on_chunk)
             else: _compute(store, job, spans, bar.update, on_chunk)
     finally: torch.set_num_threads(old_threads)
@@ -622,9 +638,10 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
 
 def _span_values(job, a:int, b:int, tick=None)->tuple:
     "Projected Jacobians and ranks of architectures a..b-1 (zeros and rank 0 where the network ignores its input)."
-    space, x, K, P, seed, sign, kw = job
+    space, x, K, P, seed, sign, kw, ids = job
     vals, ranks = np.zeros((b - a, K, len(x), P), np.float32), np.zeros((b - a, K), np.int16)
-    for j, i in enumerate(range(a, b)):
+    for j, r in enumerate(range(a, b)):
+        i = r if ids is None else int(ids[r])  # row r of a sample holds architecture ids[r], with that architecture's own seeds
         if not space.ignores_input(i):  # otherwise exactly zero: rank 0, values 0
             pr = project(view_jacobians(space, i, x, K, seed, **kw), P, sign=sign)
             vals[j], ranks[j] = pr.values.cpu().numpy(), pr.rank.cpu().numpy()
@@ -711,11 +728,12 @@ def pending(space, # a `Space` or its name
             sign:bool=True, # as for `jacobians`
             chunk:int=256, # as for `jacobians`
             chunks=None, # as for `jacobians`: count only these chunk ids
+            archs=None, # as for `jacobians`
             **overrides, # C, N, B, K, P, as for `jacobians`
            )->int:
     "How many architectures `jacobians` with these arguments would compute now; reads the store if there is one and creates nothing."
     shard = _check_shard(shard)
-    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides)
+    space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides, archs)
     path = Path(out) if out is not None else cache_dir('jacobians', _key(manifest), create=False)
     if (path/'manifest.json').exists(): store = JacobianStore(path, manifest)  # refuses a store made with other settings
     else: store = _Empty(manifest)
@@ -730,10 +748,11 @@ def store_key(space, # a `Space` or its name
               dtype:str='float32', # as for `jacobians`
               sign:bool=True, # as for `jacobians`
               chunk:int=256, # as for `jacobians`
+              archs=None, # as for `jacobians`
               **overrides, # C, N, B, K, P, as for `jacobians`
              )->str:
     "The key of the store `jacobians` with these settings makes (its cache folder's name); computes and creates nothing."
-    return _key(_setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides)[-1])
+    return _key(_setup(space, batch, preset, seed, 'cpu', dtype, sign, chunk, overrides, archs)[-1])
 
 class _Empty(JacobianStore):
     "A store that does not exist yet: nothing done, nothing on disk."
