@@ -432,6 +432,12 @@ def nbytes(self:JacobianStore)->int:
     "Size of the store folder on disk."
     return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
 
+@patch(as_prop=True)
+def seconds(self:JacobianStore)->float:
+    "Compute time of the chunks present, as each chunk recorded it (a worker's wall time with one torch thread: CPU-seconds); NaN if some chunk has none."
+    s = [m.get('seconds') for m in self._meta.values()]
+    return float('nan') if any(v is None for v in s) else float(sum(s))
+
 # %% ../nbs/07_jacobians.ipynb #387acc1e
 @patch
 def verify(self:JacobianStore)->list[int]:
