@@ -142,9 +142,10 @@ def view_jacobians(space, # a cenas search space (`name`, `network(i, **kw)`)
 
 # %% ../nbs/07_jacobians.ipynb #dfba10d5
 PRESETS = {'paper': dict(C=16, N=5, B=256, K=4, P=128),
+           'deep':  dict(C=16, N=5, B=64,  K=4, P=64),
            'cpu':   dict(C=8,  N=1, B=64,  K=4, P=32)}
 
-def get_preset(name:str='cpu', # 'paper' or 'cpu'
+def get_preset(name:str='cpu', # 'cpu', 'deep' or 'paper'
            **overrides, # replace any of C, N, B, K, P
           )->dict:
     "Settings of a named preset, with overrides applied and checked."
@@ -161,6 +162,7 @@ def get_preset(name:str='cpu', # 'paper' or 'cpu'
 RATES = {  # CPU-seconds per network, one process with one torch thread, measured on this project's 2-core x86 CPU (experiments/03)
     ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
     ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
+    ('nb201', 'deep'): 1.36,    # 16 cells timed beside the other candidates on an idle machine (experiments/e14_deep_presets, one process, one thread)
     ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
     ('nb101', 'cpu'): 0.30,     # the 500 shipped cells at C=8, N=1, 4 views (experiments/e12_embed_models, model path, one thread)
     ('nb301', 'cpu'): 1.69,     # 500 shipped DARTS genotypes at C=8, N=1, 4 views (experiments/e12_embed_models): 5x NAS-Bench-201's
