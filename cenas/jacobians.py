@@ -302,7 +302,7 @@ def model_jacobians(model, # an `nn.Module` (re-initialised for every view) or a
 # %% ../nbs/07_jacobians.ipynb #bda93467
 _INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values
 
-def _short(v)->str: r = repr(v); return r if len(r) <= 40 else r[:37] + '...'  # a sample's 2,000 indices would drown the message
+def _short(v)->str: r = repr(v); return r if len(r) <= 80 else r[:77] + '...'  # a sample's 2,000 indices would drown the message
 
 def _key(manifest:dict)->str: return config_hash({k: v for k, v in manifest.items() if k not in _INFO})
 
