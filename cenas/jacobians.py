@@ -436,7 +436,7 @@ def nbytes(self:JacobianStore)->int:
 
 @patch(as_prop=True)
 def seconds(self:JacobianStore)->float:
-    "Compute time of the chunks present, as each chunk recorded it (a worker's wall time with one torch thread: CPU-seconds); NaN if some chunk has none."
+    "Compute time of the chunks present, as each chunk recorded it: wall time of the process that computed it (CPU-seconds only when nothing else shared its core); NaN if some chunk has none."
     s = [m.get('seconds') for m in self._meta.values()]
     return float('nan') if any(v is None for v in s) else float(sum(s))
 
