@@ -14,7 +14,7 @@ cell (seeded views, fixed image batch, fixed encoder), so chunks computed on dif
 """
 import sys
 from pathlib import Path
-import numpy as np, torch
+import torch
 from cenas.core import data_path
 from cenas.encoder import load_encoder
 from cenas.jacobians import jacobians, log_singular_values
