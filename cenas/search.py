@@ -389,6 +389,12 @@ def simulate(method:str, # 'random', 'rea' or 'bo'
         parts.append(t.assign(run=t['run'] + start))
     return pd.concat(parts, ignore_index=True)
 
+def _stop(ex:ProcessPoolExecutor):
+    "Cancel `ex`'s queued runs, end its workers and join its threads, so nothing is left to fail at interpreter exit."
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in list((getattr(ex, '_processes', None) or {}).values()): p.terminate()  # a run in flight is lost anyway
+    ex.shutdown(wait=True)  # with the workers gone the manager thread sees a broken pool and ends at once
+
 def _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)->pd.DataFrame:
     from tqdm import tqdm
     bar = tqdm(total=runs, desc=method, disable=not progress)
@@ -402,7 +408,7 @@ def _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwa
             futs = {ex.submit(_run_in_worker, method, budget, seed + r, kwargs): r for r in range(runs)}
             for f in as_completed(futs): traces[futs[f]] = f.result(); bar.update()
         except BaseException:  # Ctrl-C or a failed run: drop the queued runs instead of finishing all of them first
-            ex.shutdown(wait=False, cancel_futures=True); bar.close()
+            _stop(ex); bar.close()
             raise
         ex.shutdown()
     bar.close()
