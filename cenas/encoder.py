@@ -275,9 +275,10 @@ def identification(emb:np.ndarray, # (n, K, d) embeddings or other features, K >
                    query:int=0, # the view of each architecture used as its query
                    gallery:int=1, # the view of every architecture that forms the gallery
                    seed:int=0, # draws the random pairs of `dist_random`
+                   queries=None, # indices of the architectures whose retrieval is scored (default all); the gallery is always all n
                    block:int=1024, # queries per block (memory: block x n floats)
                   )->dict:
-    "Top-k rate at which view `query` of an architecture retrieves itself by cosine among view `gallery` of all n, plus mean cosine distances."
+    "Top-k rate at which view `query` of an architecture (each of `queries`) retrieves itself by cosine among view `gallery` of all n, plus mean cosine distances."
     e = np.asarray(emb, dtype=np.float32)
     if e.ndim != 3 or e.shape[1] < 2: raise ValueError(f"expected (n, K, d) embeddings with K >= 2, got shape {e.shape}")
     n, K, _ = e.shape
@@ -286,11 +287,15 @@ def identification(emb:np.ndarray, # (n, K, d) embeddings or other features, K >
     keys = np.arange(n) if iso_keys is None else np.asarray(iso_keys)
     if keys.shape != (n,): raise ValueError(f"got iso_keys of shape {keys.shape} for {n} architectures")
     grp = np.unique(keys, return_inverse=True)[1].ravel()
+    qi = np.arange(n) if queries is None else np.asarray(queries)
+    if qi.ndim != 1 or not len(qi) or qi.dtype.kind not in 'iu' or qi.min() < 0 or qi.max() >= n:
+        raise ValueError(f"queries must be a non-empty list of architecture indices in [0, {n}), got {np.asarray(queries).ravel()[:5].tolist()}")
     unit = lambda a: a / np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-12)
     q, g = unit(e[:, query]), unit(e[:, gallery])
-    rank = np.empty(n, np.int64)
-    for s in range(0, n, block):
-        sim, hit = q[s:s+block] @ g.T, grp[s:s+block, None] == grp[None]
+    rank = np.empty(len(qi), np.int64)
+    for s in range(0, len(qi), block):
+        b = qi[s:s+block]
+        sim, hit = q[b] @ g.T, grp[b, None] == grp[None]
         best = np.where(hit, sim, -np.inf).max(1, keepdims=True)
         rank[s:s+block] = 1 + ((sim >= best) & ~hit).sum(1)  # ties count against the hit
     dist = lambda i, j: float(np.mean(1 - np.einsum('nd,nd->n', q[i], g[j]))) if len(i) else float('nan')
@@ -298,6 +303,6 @@ def identification(emb:np.ndarray, # (n, K, d) embeddings or other features, K >
     nxt = grp[order][1:] == grp[order][:-1]  # consecutive members of one isomorphism class
     ri = np.arange(n); rj = (ri + np.random.default_rng(seed).integers(1, n, n)) % n
     other = grp[ri] != grp[rj]
-    return ({'n': n} | {f'top{j}': float((rank <= j).mean()) for j in k} |
+    return ({'n': n} | ({} if queries is None else {'queries': len(qi)}) | {f'top{j}': float((rank <= j).mean()) for j in k} |
             {'median_rank': float(np.median(rank)), 'dist_same': dist(ri, ri),
              'dist_iso': dist(order[:-1][nxt], order[1:][nxt]), 'dist_random': dist(ri[other], rj[other])})
