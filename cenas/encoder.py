@@ -20,7 +20,7 @@ from .jacobians import as_store, read_jacobians, store_shape
 
 # %% auto #0
 __all__ = ['EncoderConfig', 'SetEncoder', 'nt_xent', 'input_scale', 'train_encoder', 'embed', 'save_encoder', 'load_encoder',
-           'identification']
+           'identification', 'axis_share']
 
 # %% ../nbs/08_encoder.ipynb #4d8f6d40
 @dataclass(frozen=True)
@@ -306,3 +306,15 @@ def identification(emb:np.ndarray, # (n, K, d) embeddings or other features, K >
     return ({'n': n} | ({} if queries is None else {'queries': len(qi)}) | {f'top{j}': float((rank <= j).mean()) for j in k} |
             {'median_rank': float(np.median(rank)), 'dist_same': dist(ri, ri),
              'dist_iso': dist(order[:-1][nxt], order[1:][nxt]), 'dist_random': dist(ri[other], rj[other])})
+
+# %% ../nbs/08_encoder.ipynb #70ee9e53
+def axis_share(features:np.ndarray, # (n, K, d) views or (n, d) features
+               axes:int=1, # leading principal axes whose joint share is returned
+              )->float:
+    "Share of the variance of the view means (or of `features` when 2-d) that lies on their first `axes` principal axes."
+    f = np.asarray(features, dtype=np.float64)
+    if f.ndim not in (2, 3) or len(f) < 2: raise ValueError(f"expected (n, K, d) or (n, d) features with n >= 2, got shape {f.shape}")
+    m = f.mean(1) if f.ndim == 3 else f
+    s = np.linalg.svd(m - m.mean(0), compute_uv=False)**2
+    if not s.sum() > 0: raise ValueError("the features do not vary: no principal axes")
+    return float(s[:axes].sum() / s.sum())
