@@ -19,7 +19,7 @@ from .benchmarks import DATASETS, Benchmark
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'pretrained_paths', 'save_embeddings', 'find_embeddings', 'load_embeddings', 'embeddings_info',
-           'weights_key', 'record_chunk', 'read_record', 'build_pretrained', 'embed_model', 'nearest']
+           'weights_key', 'record_chunk', 'read_record', 'record_values', 'build_pretrained', 'embed_model', 'nearest']
 
 # %% ../nbs/09_pretrained.ipynb #99f3c14a
 PRETRAINED = dict(epochs=10, lr=1e-3, temperature=0.1, dim=32)  # recipe of the shipped artifacts (chosen in experiments/e03_nb201_embeddings)
@@ -136,6 +136,19 @@ def read_record(folder:str|Path, # the record folder
     if other: warnings.warn(f"{len(other)} record file(s) in {folder} come from another store or encoder and are not used (e.g. {other[0]})")
     return out
 
+# %% ../nbs/09_pretrained.ipynb #fcf09a12
+def record_values(have:dict, # from `read_record`
+                  name:str='embeddings', # which array of each chunk
+                  chunks=None, # chunk ids to join, in this order; None: 0, 1, ... up to the highest recorded
+                 )->np.ndarray: # float32, the chunks' rows one after another
+    "One array of a record's chunks as rows of architectures in the store's order (float16 on disk: exact in float32)."
+    ids = range(max(have) + 1 if have else 0) if chunks is None else list(chunks)
+    lost = [c for c in ids if c not in have]
+    if not len(ids) or lost: raise ValueError(f"the record lacks chunk(s) {lost[:5] or 'all'}{' ...' if len(lost) > 5 else ''}: compute them first")
+    names = sorted(have[ids[0]][0])
+    if name not in names: raise KeyError(f"no {name!r} in the record; it holds {names}")
+    return np.concatenate([have[c][0][name] for c in ids]).astype(np.float32)
+
 # %% ../nbs/09_pretrained.ipynb #0789011c
 def _encoder_file(encoder, # an encoder file, or a space name for that space's pretrained encoder
                   preset:str, # Jacobian preset of a pretrained encoder
@@ -217,7 +230,7 @@ def _from_record(space, preset, seed, device, progress, enc, enc_file, encoder, 
     have = read_record(record, st.key, key)
     res = dict(space=space.name, n=len(space), store_key=st.key, encoder=enc_file, record=record, recorded=len(have), chunks=st.n_chunks, embeddings=None)
     if len(have) < st.n_chunks: return res  # other shards are still at work: the last build to finish writes the file
-    emb = np.concatenate([have[c][0]['embeddings'] for c in range(st.n_chunks)]).astype(np.float32)  # float16 on disk: exact round trip
+    emb = record_values(have, chunks=range(st.n_chunks))
     emb_path = pretrained_paths(space, preset, cache_dir('pretrained') if out is None else Path(out))[1]
     save_embeddings(emb, emb_path, space=space.name, preset=preset, seed=seed, store_key=st.key, encoder=enc_file.name, encoder_sha256=file_hash(enc_file),
                     encoder_store_key=enc.store_key, command=f"cenas embed --space {space.name} --preset {preset} --seed {seed} --encoder {encoder} --record {record}")
