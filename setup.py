@@ -21,6 +21,7 @@ if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_require
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), cfg['license'])
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+ray_requirements = shlex.split(cfg.get('ray_requirements', ''))  # optional: jobs beyond one machine (cenas jacobians --ray)
 
 data_pkgs = {'cenas.data': 'data'}
 data_pkgs.update({f'cenas.data.{d.name}': f'data/{d.name}' for d in sorted(Path('data').iterdir()) if d.is_dir()})
@@ -40,7 +41,7 @@ setuptools.setup(
     package_data={p: ['*'] for p in data_pkgs},
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'ray': ray_requirements, 'dev': dev_requirements + ray_requirements},  # the tests run the Ray executor
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),

@@ -102,6 +102,8 @@ def add_jacobians(sub):
     p.add_argument('--dtype', default='float32', choices=['float32', 'float16'], help='storage dtype (default float32)')
     p.add_argument('--chunk', type=_positive, default=256, help='architectures per chunk file (default 256)')
     p.add_argument('--workers', type=_positive, metavar='N', help='worker processes on the CPU (default: one per core for a job of more than 30 s)')
+    p.add_argument('--ray', nargs='?', const='local', metavar='ADDRESS', help="compute the chunks as Ray tasks (pip install 'cenas[ray]'): on a new local "
+                   "instance, or on the running cluster at ADDRESS (e.g. HEAD:6379); this process writes the store")
     p.add_argument('--threads', type=_positive, help='torch CPU threads per process (default 1 on the CPU: several cores are used by --workers)')
     p.add_argument('--no-sign', action='store_true', help='keep the solver\'s column signs (no sign convention)')
     p.add_argument('--yes', action='store_true', help=f'start a job projected to take more than {LONG//60} minutes (without it, such a job only prints its estimate)')
@@ -114,16 +116,22 @@ def run_jacobians(args:argparse.Namespace)->int:
     from cenas.core import get_device
     from cenas.jacobians import estimate, jacobians, job_workers, pending, JacobianStore  # imported here: `cenas --help` stays fast
     if args.out is not None: check_out(args.out)
+    if args.ray and args.workers: raise UsageError("--workers sizes the local pool; with --ray the cluster's CPUs (or GPUs) decide")
     dev, over = get_device(args.device), dict(C=args.C, N=args.N, B=args.B, K=args.K, P=args.P)
     todo = pending(args.space, preset=args.preset, seed=args.seed, out=args.out, limit=args.limit, shard=args.shard, dtype=args.dtype,
                    sign=not args.no_sign, chunk=args.chunk, **over)
     secs, how = estimate(args.space, todo, args.preset, dev.type, **over)
-    workers = job_workers(args.workers, dev, secs, -(-todo // args.chunk))  # as `jacobians` will decide
+    address = None if args.ray in (None, 'local') else args.ray
+    if args.ray and todo:  # connect first: a missing Ray or a wrong address fails before the estimate, which counts the cluster's workers
+        from cenas.core import ray_init
+        workers = max(1, int(ray_init(address).get('GPU' if dev.type == 'cuda' else 'CPU', 1)))
+    else: workers = job_workers(args.workers, dev, secs, -(-todo // args.chunk))  # as `jacobians` will decide
     print(confirm_long(f"{args.space} preset {args.preset}: {todo:,} network(s) to compute", secs, how, args.yes, workers=workers), flush=True)
     t0, done = time.time(), []
     store = jacobians(args.space, preset=args.preset, seed=args.seed, device=args.device, out=args.out,
                       limit=args.limit, shard=args.shard, progress=not args.quiet, dtype=args.dtype,
-                      sign=not args.no_sign, chunk=args.chunk, threads=args.threads, workers=workers,
+                      sign=not args.no_sign, chunk=args.chunk, threads=args.threads, workers=None if args.ray else workers,
+                      executor='ray' if args.ray else 'local', address=address,
                       on_chunk=lambda c, s: done.append(int(s.done[slice(*s.bounds(c))].sum())), C=args.C, N=args.N, B=args.B, K=args.K, P=args.P)
     secs = time.time() - t0
     store = JacobianStore(store.path)  # re-read: shards running beside this one may have finished chunks meanwhile
@@ -160,7 +168,7 @@ def default_out(space:str, # canonical space name, e.g. 'nb201'
 # %% ../nbs/15_cli.ipynb #28fe5a92
 def run_features(space, # a `Space`
                  features:str='contrastive', # one of `FEATURES`
-                 preset:str|None=None, # build (or resume) this preset's embeddings first; None: the shipped or cached `cpu` ones
+                 preset:str|None=None, # this preset's embeddings: shipped, else cached, else built (resumable); None: the shipped or cached `cpu` ones
                  embeddings:str|Path|None=None, # an embeddings file to use instead
                  seed:int=0, # seed of the build with `preset`, or of the graph autoencoder's training
                  progress:bool=True, # progress bars while building
@@ -192,9 +200,12 @@ def run_features(space, # a `Space`
     return X, f"contrastive embeddings {'x'.join(map(str, X.shape))} (architectures x views x dims) from {path}" + (f" ({made})" if made else '')
 
 def _cached_build(space, preset:str, seed:int)->Path|None:
-    "The cached embeddings of `preset` if `cenas embed` built them with this seed and the shipped recipe, else None."
+    "Embeddings of `preset` that need no building: the shipped ones made with this seed, else those `cenas embed` cached with this seed and the shipped recipe; None if neither."
     from cenas.core import cache_dir
     from cenas.pretrained import PRETRAINED, embeddings_info, pretrained_paths
+    try: shipped = pretrained_paths(space, preset)[1]
+    except FileNotFoundError: shipped = None  # a checkout without the shipped folder
+    if shipped is not None and shipped.is_file() and embeddings_info(shipped).get('seed', 0) == seed: return shipped  # documented regeneration command
     path = pretrained_paths(space, preset, root=cache_dir('pretrained', create=False))[1]
     if not path.is_file(): return None
     try: info = embeddings_info(path)
@@ -506,7 +517,7 @@ def main(argv:list[str]|None=None, # arguments without the program name; None: s
         with warnings.catch_warnings():
             warnings.showwarning = lambda msg, *a, **k: print(f"cenas: warning: {msg}", file=sys.stderr)  # one line, no source excerpt
             return args.run(args)
-    except (UsageError, ValueError, FileNotFoundError, KeyError) as e:
+    except (UsageError, ValueError, FileNotFoundError, KeyError, ImportError) as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e  # KeyError's str() adds quotes
         print(f"cenas: error: {msg}", file=sys.stderr)
         return 2

@@ -15,7 +15,8 @@ from safetensors.numpy import save as st_save
 
 # %% auto #0
 __all__ = ['HASH_KEY', 'data_path', 'cache_dir', 'config_hash', 'file_hash', 'check_int', 'item_seed', 'generator', 'get_device',
-           'atomic_write', 'batch_hash', 'arrays_hash', 'check_hash', 'save_arrays', 'array_info', 'load_arrays']
+           'atomic_write', 'batch_hash', 'arrays_hash', 'check_hash', 'save_arrays', 'array_info', 'load_arrays',
+           'ray_init', 'ray_map']
 
 # %% ../nbs/00_core.ipynb #66711b9d
 def data_path(*parts:str, # path components below the data folder, e.g. `'nb201', 'arch_strings.txt'`
@@ -228,3 +229,48 @@ def load_arrays(path:str|Path, # a file written by `save_arrays`
     check_hash(arrays, meta, path)
     meta.pop(HASH_KEY, None)
     return arrays, meta
+
+# %% ../nbs/00_core.ipynb #d41a288f
+def ray_init(address:str|None=None, # a running cluster ('auto', 'HOST:6379' or 'ray://HOST:10001'); None: start a local instance
+            )->dict:
+    "Connect this process to Ray (once; later calls reuse the connection) and return the cluster's resources, e.g. {'CPU': 2.0, ...}."
+    try: import ray
+    except ImportError: raise ImportError("the Ray executor needs Ray, an optional extra: pip install 'cenas[ray]'") from None
+    if not ray.is_initialized():
+        kw = dict(include_dashboard=False, log_to_driver=False)  # no web server; worker output would interleave with our progress bar
+        ray.init(address=address, **kw) if address is not None else ray.init(**kw)
+    return ray.cluster_resources()
+
+# %% ../nbs/00_core.ipynb #2e1d4e72
+def _ray_call(fn, threads:int, shared, *task):
+    "What a Ray worker runs: `fn(shared, *task)` with `threads` torch threads (one per CPU the task holds)."
+    torch.set_num_threads(threads)
+    return fn(shared, *task)
+
+def ray_map(fn, # fn(shared, *task) -> result; a module-level function (or one defined in a notebook)
+            tasks, # argument tuples, one per task
+            shared=None, # what every task needs, stored once in Ray's object store
+            on_result=None, # on_result(i, result), called in this process as task i finishes; None: return the results
+            address:str|None=None, # as in `ray_init`
+            num_cpus:int=1, # CPUs per task (also its torch threads)
+            num_gpus:float=0, # GPUs per task (1 on CUDA machines: one task per GPU)
+            retries:int=3, # re-runs of a task whose worker process died
+           )->list|None: # the results in task order, or None with `on_result`
+    "Run `fn(shared, *task)` for every task on Ray, handing each result to `on_result` as it arrives; Ctrl-C or any error cancels the rest."
+    check_int(num_cpus, 'num_cpus'); check_int(retries, 'retries', lo=0)
+    ray_init(address)
+    import ray
+    call = ray.remote(num_cpus=num_cpus, num_gpus=num_gpus, max_retries=retries)(_ray_call)
+    ref = ray.put(shared)
+    todo = {call.remote(fn, num_cpus, ref, *t): i for i, t in enumerate(tasks)}
+    out = {} if on_result is None else None
+    try:
+        while todo:
+            (done,), _ = ray.wait(list(todo), num_returns=1)
+            i, res = todo.pop(done), ray.get(done)
+            if out is None: on_result(i, res)
+            else: out[i] = res
+    except BaseException:
+        for r in todo: ray.cancel(r, force=True)  # queued tasks never start; running ones are stopped
+        raise
+    return None if out is None else [out[i] for i in range(len(out))]

@@ -15,7 +15,7 @@ from torch import nn
 from fastcore.basics import patch
 
 import cenas
-from .core import atomic_write, batch_hash, cache_dir, check_int, config_hash, get_device, item_seed
+from .core import atomic_write, batch_hash, cache_dir, check_int, config_hash, get_device, item_seed, ray_init, ray_map
 from .registry import get_space
 from .data import check_images, image_batch
 
@@ -548,6 +548,22 @@ def _compute_pool(store, job, spans, workers:int, threads:int, tick, on_chunk):
         raise
     ex.shutdown(wait=True)
 
+def _ray_span(shared, a:int, b:int)->tuple:
+    "A Ray task: rows a..b-1 of the job, on the device the job asks for (each worker puts the images there itself)."
+    job, device = shared
+    t0 = time.time()
+    vals, ranks = _span_values((job[0], job[1].to(device), *job[2:]), a, b)
+    return vals, ranks, time.time() - t0
+
+def _compute_ray(store, job, spans, address, device, tick, on_chunk):
+    "Compute `spans` as Ray tasks (one CPU, or one GPU on CUDA, each); this process writes each chunk as it arrives, in any order."
+    def write(i, res):
+        c, a, b = spans[i]
+        _write_span(store, c, a, *res, on_chunk)
+        tick(b - a)
+    job = (job[0], job[1].cpu(), *job[2:])  # the images travel once, via Ray's object store; CUDA tensors would tie them to this GPU
+    ray_map(_ray_span, [(a, b) for _, a, b in spans], shared=(job, device.type), on_result=write, address=address, num_gpus=int(device.type == 'cuda'))
+
 # %% ../nbs/07_jacobians.ipynb #71590bc1
 def _check_shard(shard)->tuple[int, int]|None:
     if shard is None: return None
@@ -604,10 +620,15 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
               threads:int|None=None, # torch CPU threads per process while computing; None: 1 on the CPU (see below), torch's setting on a GPU
               workers:int|None=None, # worker processes on the CPU; None: every core for a job long enough to repay starting them (see `job_workers`)
               archs=None, # a sample of the space: these architecture indices, one row each in this order, with the whole-space values; None: all
+              executor:str='local', # 'local': this machine (see `workers`); 'ray': one Ray task per missing chunk (see `ray_map`)
+              address:str|None=None, # with executor='ray': the cluster's address; None: a local Ray instance
               **overrides, # C, N, B, K, P replacing the preset's values
              )->JacobianStore:
     "Compute (or finish) the projected Jacobian store of `space`; returns the store."
     check_int(threads, 'threads', none=True); check_int(limit, 'limit', none=True)
+    if executor not in ('local', 'ray'): raise ValueError(f"executor must be 'local' or 'ray', got {executor!r}")
+    if executor == 'ray' and workers is not None: raise ValueError("workers= sizes the local pool; with executor='ray' the cluster's CPUs (or GPUs) decide")
+    if executor == 'local' and address is not None: raise ValueError("address= names a Ray cluster: pass executor='ray' too")
     shard = _check_shard(shard)
     space, batch, cfg, kw, dev, manifest = _setup(space, batch, preset, seed, device, dtype, sign, chunk, overrides, archs)
     B, K, P = cfg['B'], cfg['K'], cfg['P']
@@ -624,12 +645,15 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
     x = batch.to(dev, torch.float32)
     if threads is None and dev.type == 'cpu': threads = 1
     todo = sum(b - a for _, a, b in spans)
-    n_proc = job_workers(workers, dev, estimate(space, todo, preset, dev.type, **overrides)[0], len(spans))
-    if n_proc > 1 and not _portable(space):
+    if executor == 'ray' and spans:  # connect before the bar: a missing Ray or a wrong address fails now, and the bar can name the workers
+        res = ray_init(address)
+        n_proc = int(res.get('GPU' if dev.type == 'cuda' else 'CPU', 0))
+    else: n_proc = job_workers(workers, dev, estimate(space, todo, preset, dev.type, **overrides)[0], len(spans))
+    if executor == 'local' and n_proc > 1 and not _portable(space):
         warnings.warn(f"the space {type(space).__name__} is defined in __main__ (a notebook or script), so worker processes cannot rebuild it: "
                       "computing in this process; define it in a module to use every core", stacklevel=2)
         n_proc = 1
-    if n_proc > 1 and not _spawnable():
+    if executor == 'local' and n_proc > 1 and not _spawnable():
         warnings.warn("this program was read from stdin or -c, which worker processes cannot re-run: computing in this process; "
                       "run it from a file to use every core", stacklevel=2)
         n_proc = 1
@@ -637,9 +661,10 @@ def jacobians(space, # a `Space` or its name ('nb201', 'nats_sss')
     old_threads = torch.get_num_threads()
     if threads is not None: torch.set_num_threads(threads)
     try:
-        with tqdm(total=todo, unit='arch', disable=not progress, desc=f'{space.name} {preset}' + (f' ({n_proc} workers)' if n_proc > 1 else ''), smoothing=0.05) as bar:
+        with tqdm(total=todo, unit='arch', disable=not progress, desc=f'{space.name} {preset}' + (f' (Ray: {n_proc} workers)' if executor == 'ray' else f' ({n_proc} workers)' if n_proc > 1 else ''), smoothing=0.05) as bar:
             job = (space, x, K, P, seed, sign, kw, store.archs if 'archs' in manifest else None)
-            if n_proc > 1: _compute_pool(store, job, spans, n_proc, threads or 1, bar.update, on_chunk)
+            if executor == 'ray' and spans: _compute_ray(store, job, spans, address, dev, bar.update, on_chunk)
+            elif n_proc > 1: _compute_pool(store, job, spans, n_proc, threads or 1, bar.update, on_chunk)
             else: _compute(store, job, spans, bar.update, on_chunk)
     finally: torch.set_num_threads(old_threads)
     return store

@@ -14,7 +14,7 @@ import numpy as np, pandas as pd, torch
 from fastcore.basics import patch
 from scipy import stats
 
-from .core import atomic_write, batch_hash, check_int, config_hash
+from .core import atomic_write, batch_hash, check_int, config_hash, ray_map
 from .gp import CachedGP, expected_improvement, fit_hypers
 
 # %% auto #0
@@ -367,27 +367,43 @@ def simulate(method:str, # 'random', 'rea' or 'bo'
              n_jobs:int=1, # worker processes (each with one torch thread)
              progress:bool=False, # show a tqdm bar over runs
              cache:str|Path|None=None, # folder for finished blocks of runs (csv); a rerun reads them, an interrupted one resumes
-             block:int=25, # runs per cached block (the most an interruption loses)
+             block:int=25, # runs per cached block (the most an interruption loses); with executor='ray', runs per task
+             executor:str='local', # 'local': this machine (see `n_jobs`); 'ray': one Ray task per missing block (see `cenas.core.ray_map`)
+             address:str|None=None, # with executor='ray': the cluster's address; None: a local Ray instance
              **kwargs, # passed on to the optimiser, e.g. `acq='ei'` or `population=20`
             )->pd.DataFrame:
     "Repeated seeded runs of one optimiser as a tidy table: method, run, eval, index, acc, best (so far)."
     if method not in _METHODS: raise ValueError(f"unknown method {method!r}; choose from {tuple(_METHODS)}")
-    check_int(runs, 'runs'); check_int(n_jobs, 'n_jobs')
+    check_int(runs, 'runs'); check_int(n_jobs, 'n_jobs'); check_int(block, 'block')
+    if executor not in ('local', 'ray'): raise ValueError(f"executor must be 'local' or 'ray', got {executor!r}")
+    if executor == 'ray' and n_jobs != 1: raise ValueError("n_jobs sizes the local pool; with executor='ray' the cluster's CPUs decide")
+    if executor == 'local' and address is not None: raise ValueError("address= names a Ray cluster: pass executor='ray' too")
     _check_budget(budget, _n_archs(bench))
     if method == 'bo': _prep_features(features, _n_archs(bench))  # fail before starting any worker
-    if cache is None: return _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)
-    check_int(block, 'block')
-    Path(cache).mkdir(parents=True, exist_ok=True)
-    parts = []
+    if cache is None and executor == 'local': return _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)
+    if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
+    parts, todo = {}, []
     for start in range(0, runs, block):
         k = min(block, runs - start)
-        path = _block_path(cache, method, features, bench, budget, [seed + start, seed + start + k], kwargs)
-        t = _read_block(path, k, budget)
-        if t is None:
-            t = _simulate(method, features, bench, budget, k, seed + start, n_jobs, progress, kwargs)
+        path = None if cache is None else _block_path(cache, method, features, bench, budget, [seed + start, seed + start + k], kwargs)
+        t = None if path is None else _read_block(path, k, budget)
+        if t is None: todo.append((start, k, path))
+        else: parts[start] = t
+    def keep(i:int, t:pd.DataFrame):  # a finished block, written at once: an interruption loses only blocks in progress
+        start, k, path = todo[i]
+        if path is not None:
             with atomic_write(path, 'w') as f: t.to_csv(f, index=False)
-        parts.append(t.assign(run=t['run'] + start))
-    return pd.concat(parts, ignore_index=True)
+        parts[start] = t
+    if executor == 'ray':
+        if todo: ray_map(_ray_block, [(method, budget, k, seed + start, kwargs) for start, k, _ in todo], shared=(features, bench), on_result=keep, address=address)
+    else:
+        for i, (start, k, _) in enumerate(todo): keep(i, _simulate(method, features, bench, budget, k, seed + start, n_jobs, progress, kwargs))
+    return pd.concat([parts[s].assign(run=parts[s]['run'] + s) for s in sorted(parts)], ignore_index=True)
+
+def _ray_block(shared, method, budget, runs, seed, kwargs)->pd.DataFrame:
+    "A Ray task: one block of seeded runs, in one process."
+    features, bench = shared
+    return _simulate(method, features, bench, budget, runs, seed, 1, False, kwargs)
 
 def _stop(ex:ProcessPoolExecutor):
     "Cancel `ex`'s queued runs, end its workers and join its threads, so nothing is left to fail at interpreter exit."
