@@ -237,6 +237,8 @@ def ray_init(address:str|None=None, # a running cluster ('auto', 'HOST:6379' or 
     try: import ray
     except ImportError: raise ImportError("the Ray executor needs Ray, an optional extra: pip install 'cenas[ray]'") from None
     if not ray.is_initialized():
+        # a worker's death is reported through Ray's tqdm manager, which would otherwise replace builtins.print in this process
+        os.environ.setdefault('RAY_TQDM_PATCH_PRINT', '0')
         kw = dict(include_dashboard=False, log_to_driver=False, logging_level='ERROR')  # no web server, no start-up chatter; worker output would interleave with our progress bar
         ray.init(address=address, **kw) if address is not None else ray.init(**kw)
     return ray.cluster_resources()
