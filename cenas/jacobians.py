@@ -20,17 +20,19 @@ from .registry import get_space
 from .data import check_images, image_batch
 
 # %% auto #0
-__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'Projection', 'project', 'state_jacobians', 'init_jacobians', 'view_jacobians',
-           'get_preset', 'estimate', 'free_bytes', 'model_jacobians', 'JacobianStore', 'cores', 'job_workers',
-           'jacobians', 'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending', 'store_key',
-           'log_singular_values', 'pca_basis', 'pca_features']
+__all__ = ['PRESETS', 'RATES', 'data_jacobian', 'logit_heads', 'Projection', 'project', 'state_jacobians', 'init_jacobians',
+           'view_jacobians', 'get_preset', 'estimate', 'free_bytes', 'model_jacobians', 'JacobianStore', 'cores',
+           'job_workers', 'jacobians', 'ArrayStore', 'as_store', 'store_shape', 'read_jacobians', 'pending',
+           'store_key', 'log_singular_values', 'pca_basis', 'pca_features']
 
 # %% ../nbs/07_jacobians.ipynb #b2b296a4
 def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logits
                   x:torch.Tensor, # image batch, on the network's device
-                 )->torch.Tensor: # (B, 3·H·W), same dtype as `x`
-    "d(sum of logits)/d(input) with `net` in train mode; no parameter gradients are computed."
+                  heads:torch.Tensor|None=None, # (R, classes) directions in logit space (`logit_heads`); None: the sum of logits
+                 )->torch.Tensor: # (B, 3·H·W), or (R·B, 3·H·W) with heads (head-major rows), same dtype as `x`
+    "d(sum of logits)/d(input), or d(head · logits)/d(input) for each head, with `net` in train mode; no parameter gradients are computed."
     if x.ndim != 4: raise ValueError(f"data_jacobian needs images shaped (B, C, H, W), got shape {tuple(x.shape)}")
+    if heads is not None and heads.ndim != 2: raise ValueError(f"heads must be an (R, classes) matrix of logit directions, got shape {tuple(heads.shape)}")
     mode, flags = net.training, [p.requires_grad for p in net.parameters()]
     try:
         net.train()
@@ -40,12 +42,33 @@ def data_jacobian(net:nn.Module, # maps (B, 3, H, W) images to (B, classes) logi
             y = net(x)
             if not (isinstance(y, torch.Tensor) and y.ndim == 2 and len(y) == len(x)):
                 raise ValueError(f"the network must return (B, classes) logits; got {type(y).__name__} {tuple(getattr(y, 'shape', ()))}")
+            if heads is not None and heads.shape[1] != y.shape[1]:
+                raise ValueError(f"heads have {heads.shape[1]} columns but the network has {y.shape[1]} logits: make them with logit_heads(R, {y.shape[1]})")
+            outs = [y.sum()] if heads is None else [(y * h.to(y)).sum() for h in heads]
             # a network whose output does not depend on its input has an exactly zero Jacobian
-            g = torch.autograd.grad(y.sum(), x, allow_unused=True)[0] if y.requires_grad else None
+            gs = [torch.autograd.grad(o, x, retain_graph=r < len(outs) - 1, allow_unused=True)[0] if y.requires_grad else None
+                  for r, o in enumerate(outs)]
     finally:
         net.train(mode)
         for p, f in zip(net.parameters(), flags): p.requires_grad_(f)
-    return torch.zeros(len(x), x[0].numel(), dtype=x.dtype, device=x.device) if g is None else g.reshape(len(x), -1)
+    zero = torch.zeros(len(x), x[0].numel(), dtype=x.dtype, device=x.device)
+    return torch.cat([zero if g is None else g.reshape(len(x), -1) for g in gs])
+
+
+# %% ../nbs/07_jacobians.ipynb #559eec8a
+def logit_heads(R:int, # number of directions
+                classes:int, # number of logits
+                seed:int=0, # the directions' seed (fixed across a study)
+                include_sum:bool=False, # make the first direction the sum of logits (all ones), then R-1 random ones
+               )->torch.Tensor: # (R, classes) float32
+    "R seeded directions in logit space: Gaussian, scaled to unit length; optionally led by the sum of logits, unscaled, as `data_jacobian` takes it by default."
+    check_int(R, 'R'); check_int(classes, 'classes')
+    g = torch.Generator().manual_seed(check_int(seed, 'seed', lo=0))
+    h = torch.randn(R, classes, generator=g)
+    h = h / h.norm(dim=1, keepdim=True)
+    if include_sum: h[0] = 1.0
+    return h
+
 
 # %% ../nbs/07_jacobians.ipynb #579a398e
 class Projection(NamedTuple):
@@ -92,7 +115,8 @@ def state_jacobians(work:nn.Module, # the network to compute in; it is loaded wi
                     x:torch.Tensor, # (B, 3, H, W) image batch; its device is used
                     states, # state dicts of `work` (an iterable: each is loaded just before its Jacobian is taken)
                     channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
-                   )->torch.Tensor: # (len(states), B, 3·H·W)
+                    heads:torch.Tensor|None=None, # (R, classes) logit directions (`logit_heads`); None: the sum of logits
+                   )->torch.Tensor: # (len(states), B, 3·H·W), or (len(states), R·B, 3·H·W) with heads
     "Data Jacobians of one network with several sets of weights: freshly initialised views, or the same views after training."
     if channels_last is None: channels_last = x.device.type == 'cpu'
     fmt = torch.channels_last if channels_last else torch.contiguous_format
@@ -102,7 +126,7 @@ def state_jacobians(work:nn.Module, # the network to compute in; it is loaded wi
     out = []
     for state in states:
         work.load_state_dict(state)
-        out.append(data_jacobian(work, x))
+        out.append(data_jacobian(work, x, heads))
     return torch.stack(out)
 
 def init_jacobians(net:nn.Module, # the network, on the CPU in the default layout; it is re-initialised in place for every view
@@ -110,10 +134,11 @@ def init_jacobians(net:nn.Module, # the network, on the CPU in the default layou
                    seeds:Sequence[int], # one seed per view: view k is `net` after every module's `reset_parameters()` under seeds[k]
                    channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
                    work:nn.Module|None=None, # a second copy of `net` to compute in (a space builds it twice: cheaper); None: a deep copy
-                  )->torch.Tensor: # (K, B, 3·H·W)
+                   heads:torch.Tensor|None=None, # (R, classes) logit directions (`logit_heads`); None: the sum of logits
+                  )->torch.Tensor: # (K, B, 3·H·W), or (K, R·B, 3·H·W) with heads
     "Data Jacobians of `net` under K seeded re-initialisations: the per-view computation behind every Jacobian in cenas."
     states = (_reset(net, int(s)).state_dict() for s in seeds)  # lazily: each view is initialised just before it is used
-    return state_jacobians(copy.deepcopy(net) if work is None else work, x, states, channels_last)
+    return state_jacobians(copy.deepcopy(net) if work is None else work, x, states, channels_last, heads)
 
 
 # %% ../nbs/07_jacobians.ipynb #2efdcf52
@@ -135,10 +160,11 @@ def view_jacobians(space, # a cenas search space (`name`, `network(i, **kw)`)
                    C:int|None=None, # channels, where the space takes it
                    N:int|None=None, # cells per stage, where the space takes it
                    channels_last:bool|None=None, # None: on the CPU only, where it is ~2x faster
-                  )->torch.Tensor: # (K, B, 3·H·W)
+                   heads:torch.Tensor|None=None, # (R, classes) logit directions (`logit_heads`); None: the sum of logits
+                  )->torch.Tensor: # (K, B, 3·H·W), or (K, R·B, 3·H·W) with heads
     "Data Jacobians of K seeded initialisations of architecture `i`."
     master, work = _network(space, i, seed, C, N), _network(space, i, seed, C, N)  # building twice is cheaper than a deep copy
-    return init_jacobians(master, x, [item_seed(seed, space.name, int(i), k) for k in range(K)], channels_last, work)
+    return init_jacobians(master, x, [item_seed(seed, space.name, int(i), k) for k in range(K)], channels_last, work, heads)
 
 # %% ../nbs/07_jacobians.ipynb #dfba10d5
 PRESETS = {'paper': dict(C=16, N=5, B=256, K=4, P=128),
