@@ -19,7 +19,8 @@ from .benchmarks import DATASETS, Benchmark
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'pretrained_paths', 'save_embeddings', 'find_embeddings', 'load_embeddings', 'embeddings_info',
-           'weights_key', 'record_chunk', 'read_record', 'record_values', 'build_pretrained', 'embed_model', 'nearest']
+           'weights_key', 'record_chunk', 'read_record', 'encoder_record', 'record_values', 'build_pretrained',
+           'embed_model', 'nearest']
 
 # %% ../nbs/09_pretrained.ipynb #99f3c14a
 PRETRAINED = dict(epochs=10, lr=1e-3, temperature=0.1, dim=32)  # recipe of the shipped artifacts (chosen in experiments/e03_nb201_embeddings)
@@ -135,6 +136,15 @@ def read_record(folder:str|Path, # the record folder
         out[int(meta['chunk'])] = (arrays, meta)
     if other: warnings.warn(f"{len(other)} record file(s) in {folder} come from another store or encoder and are not used (e.g. {other[0]})")
     return out
+
+# %% ../nbs/09_pretrained.ipynb #ca44833e
+def encoder_record(folder:str|Path, # the record folder
+                   encoder, # a `SetEncoder` that knows its training store (`store_key`), e.g. a shipped one from `load_encoder`
+                  )->dict:
+    "`read_record` of the chunks `encoder` recorded from the store it was trained on: both keys come from the encoder."
+    if not encoder.store_key: raise ValueError("the encoder does not record the store it was trained on (store_key is unset): pass both keys to read_record")
+    return read_record(folder, encoder.store_key, weights_key(encoder))
+
 
 # %% ../nbs/09_pretrained.ipynb #fcf09a12
 def record_values(have:dict, # from `read_record`
