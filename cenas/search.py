@@ -18,8 +18,8 @@ from .core import atomic_write, batch_hash, check_int, config_hash, ray_map
 from .gp import CachedGP, expected_improvement, fit_hypers
 
 # %% auto #0
-__all__ = ['Trace', 'random_search', 'regularized_evolution', 'bo_search', 'calibration', 'simulate', 'summarize', 'plot_curves',
-           'summary_table', 'compare']
+__all__ = ['Trace', 'random_search', 'regularized_evolution', 'bo_search', 'calibration', 'reference_search', 'simulate',
+           'summarize', 'plot_curves', 'summary_table', 'paired', 'compare']
 
 # %% ../nbs/11_search.ipynb #36025318
 @dataclass(repr=False)
@@ -123,16 +123,17 @@ def _prep_prior(prior, n:int)->torch.Tensor:
 
 
 # %% ../nbs/11_search.ipynb #48ec1f8b
-_ACQS, _FITS, _VIEWS = ('logei', 'ei', 'ts'), ('mll', 'fixed'), ('all', 'mean')
+_ACQS, _FITS, _VIEWS, _WARPS = ('logei', 'ei', 'ts'), ('mll', 'fixed'), ('all', 'mean'), ('rank', 'standard', 'raw')
 
 class _BO:
     "State of one BO run: evaluated architectures, the fitted hyperparameters and the cached GP."
-    def __init__(self, features, bench, budget:int, seed:int=0, acq='logei', xi=0.0, fit='mll', refit_every=20,
+    def __init__(self, features, bench, budget:int, seed:int=0, acq='ts', xi=0.0, fit='mll', refit_every=20,
                  views='mean', candidates=None, lengthscale=1.0, noise=0.1, warm_start=True, ard=None, fit_iters=20,
-                 prior=None, prior_top=100, prior_mean=True):
+                 prior=None, prior_top=100, prior_mean=True, warp='rank'):
         if acq not in _ACQS: raise ValueError(f"unknown acquisition {acq!r}; choose from {_ACQS}")
         if fit not in _FITS: raise ValueError(f"unknown fit {fit!r}; choose from {_FITS}")
         if views not in _VIEWS: raise ValueError(f"unknown views {views!r}; choose from {_VIEWS}")
+        if warp not in _WARPS: raise ValueError(f"unknown warp {warp!r}; choose from {_WARPS}")
         check_int(refit_every, 'refit_every'); check_int(candidates, 'candidates', none=True)
         n = _n_archs(bench)
         X = _prep_features(features, n)
@@ -144,7 +145,7 @@ class _BO:
         self.capacity, self.rng, self.seed = budget*self.K, np.random.default_rng(seed), seed
         self.gen = torch.Generator().manual_seed(seed)  # Thompson draws: their own stream, so the numpy draws match the other acquisitions'
         self.predicted = {}  # architecture -> (mean, sd) of its accuracy, predicted before it was evaluated
-        self.acq, self.xi, self.fit, self.refit_every, self.candidates, self.warm_start = acq, xi, fit, refit_every, candidates, warm_start
+        self.warp, self.acq, self.xi, self.fit, self.refit_every, self.candidates, self.warm_start = warp, acq, xi, fit, refit_every, candidates, warm_start
         check_int(fit_iters, 'fit_iters', none=True)
         self.fit_iters = fit_iters
         self.fixed = dict(lengthscale=torch.tensor(float(lengthscale), dtype=torch.float64), noise=noise, mean=0.0, outputscale=1.0)
@@ -172,19 +173,47 @@ def initial(self:_BO, n_init:int)->np.ndarray:
 # %% ../nbs/11_search.ipynb #f01fb597
 @patch
 def _scale(self:_BO)->tuple:
-    "Mean and sd of the accuracies evaluated so far: the GP's targets are the accuracies in these units."
+    "Mean and sd of the accuracies evaluated so far (the units of `warp='standard'`)."
     y = self.acc[self.evaluated]
     sd = y.std()
     return y.mean(), (sd if sd > 0 else 1.0)
 
 @patch
+def _warp_map(self:_BO)->tuple:
+    "The evaluated accuracies sorted, and the GP target of each: the monotone map from accuracy to target, for `warp`."
+    y = np.sort(self.acc[self.evaluated])
+    if self.warp == 'raw': return y, y
+    if self.warp == 'standard':
+        mu, sd = self._scale()
+        return y, (y - mu)/sd
+    # normal scores of the ranks (ties share their mean rank): the top of the space is spread out and the long tail of
+    # broken cells (10% accuracy) is pulled in, so a handful of outliers no longer sets the GP's noise for every candidate
+    return y, stats.norm.ppf((stats.rankdata(y) - 0.5)/len(y))
+
+@patch
 def _std_targets(self:_BO, archs):
-    mu, sd = self._scale()
-    return torch.as_tensor((self.acc[archs] - mu)/sd), (self.acc[self.evaluated].max() - mu)/sd
+    "Targets of evaluated `archs` under `warp`, and the incumbent (the best target)."
+    y, z = self._warp_map()
+    return torch.as_tensor(np.interp(self.acc[archs], y, z)), float(z[-1])
+
+@patch
+def _unwarp(self:_BO, m:float, s:float)->tuple:
+    "A prediction (mean `m`, sd `s` in target units) in accuracy units: through the inverse map, linear beyond the evaluated range."
+    if self.warp == 'raw': return m, s
+    if self.warp == 'standard':
+        mu, sd = self._scale()
+        return mu + sd*m, sd*s
+    y, z = self._warp_map()
+    z, keep = np.unique(z, return_index=True); y = y[keep]
+    if len(z) < 2: return float(y[0]), float('nan')
+    def acc(t):  # piecewise linear in the normal scores, extended by the end segments' slopes
+        lo, hi = (y[1] - y[0])/(z[1] - z[0]), (y[-1] - y[-2])/(z[-1] - z[-2])
+        return float(np.interp(t, z, y) + lo*min(t - z[0], 0) + hi*max(t - z[-1], 0))
+    return acc(m), (acc(m + s) - acc(m - s))/2
 
 @patch
 def _prior_line(self:_BO)->tuple:
-    "Intercept and slope of the least-squares line of the standardised accuracies on the prior, over the evaluated."
+    "Intercept and slope of the least-squares line of the targets on the prior, over the evaluated."
     if self.prior is None or not self.prior_mean: return 0.0, 0.0
     y, p = self._std_targets(self.evaluated)[0].numpy(), self.prior[self.evaluated].numpy()
     pc = p - p.mean()
@@ -195,11 +224,12 @@ def _prior_line(self:_BO)->tuple:
 
 @patch
 def _targets(self:_BO, archs):
-    "GP targets (standardised accuracies less the prior's line) and the incumbent (best standardised accuracy)."
+    "GP targets (warped accuracies less the prior's line) and the incumbent (best target)."
     y, best = self._std_targets(archs)
     a, beta = self.line
     if beta: y = y - (a + beta*self.prior[torch.as_tensor(archs, dtype=torch.long)])
     return y, best
+
 
 # %% ../nbs/11_search.ipynb #221df77a
 @patch
@@ -262,8 +292,7 @@ def propose(self:_BO, q:int=1, refit:bool|None=None)->list:
         a = int(score.argmax()); picks.append(a); allowed[a] = False
         if j < q - 1 and self.acq != 'ts':  # believe the posterior mean at the pick: the mean is unchanged, its variance shrinks
             self.gp.add(self._rows([a])); self.gp_archs.append(a); y = torch.cat([y, mu[a]])
-    loc, scale = self._scale()  # predictions in accuracy units
-    for a in picks: self.predicted[a] = (loc + scale*float(m[a]), scale*float(v[a] + self.gp.noise)**0.5)
+    for a in picks: self.predicted[a] = self._unwarp(float(m[a]), float(v[a] + self.gp.noise)**0.5)  # in accuracy units
     self.steps += 1
     return picks
 
@@ -273,8 +302,8 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
               budget:int, # total number of evaluations, initial ones included
               seed:int=0, # random seed (initial design, candidate pools, fitting restarts)
               n_init:int=5, # random evaluations before the GP takes over
-              acq:str='logei', # 'logei', 'ei' (plain EI; ties when it underflows) or 'ts' (Thompson sampling: the argmax of one joint posterior draw of every candidate's accuracy)
-              xi:float=0.0, # EI only: offset added to the incumbent, in standard deviations of the accuracies evaluated so far (the reference's 0.15 was in accuracy points, on raw targets)
+              acq:str='ts', # 'ts' (Thompson sampling: the argmax of one joint posterior draw of every candidate's accuracy), 'logei' or 'ei' (plain EI; ties when it underflows)
+              xi:float=0.0, # EI only: offset added to the incumbent, in target units (see `warp`): accuracy points only with warp='raw', where the reference's 0.15 belongs
               fit:str='mll', # 'mll': fit hyperparameters by marginal likelihood; 'fixed': use `lengthscale`, `noise`
               refit_every:int=20, # refit hyperparameters every this many steps (warm start); cached GP in between
               views:str='mean', # 'mean': GP on each architecture's view-mean feature; 'all': GP on every view, predictions averaged
@@ -287,14 +316,15 @@ def bo_search(features, # (n, d) or (n, K, d) array, one row per architecture in
               prior=None, # (n,) prior score per architecture, higher = better (e.g. a surrogate trained on another space); None: cold start
               prior_top:int=100, # with a prior: the initial design is drawn from the `prior_top` architectures it ranks best
               prior_mean:bool=True, # with a prior: GP on the residual of a fitted line a + beta*prior (beta >= 0); False: prior only picks the initial design
+              warp:str='rank', # GP targets: 'rank' (normal scores of the accuracies' ranks among those evaluated), 'standard' (zero mean, unit sd) or 'raw' (accuracy points, as the reference)
              )->Trace:
-    "Bayesian optimisation on a finite candidate set: GP (Matern-5/2) on `features`, expected improvement or Thompson sampling."
+    "Bayesian optimisation on a finite candidate set: GP (Matern-5/2) on `features` and rank-warped accuracies, Thompson sampling or expected improvement."
     n = _n_archs(bench); _check_budget(budget, n)
     check_int(n_init, 'n_init')
     if budget < n_init: raise ValueError(f"budget {budget} is smaller than n_init {n_init}")
     check_int(q, 'q')
     bo = _BO(features, bench, budget, seed, acq, xi, fit, refit_every, views, candidates, lengthscale, noise, ard=ard, fit_iters=fit_iters,
-             prior=prior, prior_top=prior_top, prior_mean=prior_mean)
+             prior=prior, prior_top=prior_top, prior_mean=prior_mean, warp=warp)
     bo.observe(bo.initial(n_init))
     while len(bo.evaluated) < budget: bo.observe(bo.propose(min(q, budget - len(bo.evaluated))))
     pred = np.array([bo.predicted.get(a, (np.nan, np.nan)) for a in bo.evaluated])  # NaN for the random initial design
@@ -314,14 +344,59 @@ def calibration(trace:Trace, # a run whose `mean` and `sd` hold the model's pred
     return dict(n=int(ok.sum()), coverage=float((np.abs(z) <= stats.norm.ppf(0.5 + level/2)).mean()),
                 lpd=float(stats.norm.logpdf(y, m, s).mean()), z_mean=float(z.mean()), z_sd=float(z.std()))
 
+# %% ../nbs/11_search.ipynb #51c6e051
+def _matern52(A:torch.Tensor, B:torch.Tensor, lengthscale:float)->torch.Tensor:
+    "Matern-5/2 kernel matrix (variance 1) between the rows of A and B."
+    s = math.sqrt(5)*torch.cdist(A/lengthscale, B/lengthscale)
+    return (1 + s + s**2/3)*torch.exp(-s)
+
+def reference_search(features, # (n, d) or (n, K, d) raw features (not rescaled: the fixed lengthscale is in their units)
+                     bench, # a `Benchmark`
+                     budget:int, # evaluations, re-evaluations included
+                     seed:int=0, # random seed
+                     n_init:int=5, # random initial draws
+                     candidates:int=20, # architectures drawn (with replacement) and scored per step
+                     lengthscale:float=1.0, # fixed isotropic lengthscale
+                     noise:float=0.1, # fixed noise variance, in squared accuracy points
+                     xi:float=0.15, # EI over the best accuracy + xi points
+                    )->Trace:
+    "The reference code's BO: fixed GP on raw features and raw accuracies, every view a row, EI over best + 0.15 on 20 random candidates."
+    n = _n_archs(bench); _check_budget(budget, n)
+    check_int(n_init, 'n_init'); check_int(candidates, 'candidates')
+    if budget < n_init: raise ValueError(f"budget {budget} is smaller than n_init {n_init}")
+    X = torch.as_tensor(np.asarray(features), dtype=torch.float64)
+    if X.ndim == 2: X = X[:, None]
+    if X.ndim != 3 or len(X) != n: raise ValueError(f"features must have shape (n, d) or (n, K, d) with n = {n}, got {tuple(X.shape)}")
+    if not torch.isfinite(X).all(): raise ValueError("features contain NaN or inf")
+    K, acc, rng = X.shape[1], np.asarray(bench.acc, dtype=np.float64), np.random.default_rng(seed)
+    picks = list(rng.integers(n, size=n_init))
+    Xt = X[picks].reshape(-1, X.shape[-1])  # every view of every evaluation a row
+    L = torch.linalg.cholesky(_matern52(Xt, Xt, lengthscale) + noise*torch.eye(len(Xt), dtype=torch.float64))
+    while len(picks) < budget:
+        cand = rng.integers(n, size=candidates)
+        Xc = X[cand].reshape(-1, X.shape[-1])
+        V = torch.linalg.solve_triangular(L, _matern52(Xt, Xc, lengthscale), upper=False)
+        w = torch.linalg.solve_triangular(L, torch.as_tensor(np.repeat(acc[picks], K))[:, None], upper=False)[:, 0]
+        m, v = (V.T @ w).reshape(-1, K).mean(1), (1 + noise - (V**2).sum(0)).clamp_min(1e-12).reshape(-1, K).mean(1)  # GPy's variance includes the noise
+        a = int(cand[int(expected_improvement(m, v.sqrt(), acc[picks].max() + xi).argmax())])
+        Xa = X[a]  # extend the Cholesky factor by the K new rows
+        C = torch.linalg.solve_triangular(L, _matern52(Xt, Xa, lengthscale), upper=False)
+        D = torch.linalg.cholesky(_matern52(Xa, Xa, lengthscale) + noise*torch.eye(K, dtype=torch.float64) - C.T @ C)
+        L = torch.cat([torch.cat([L, torch.zeros(len(L), K, dtype=torch.float64)], 1), torch.cat([C.T, D], 1)])
+        Xt = torch.cat([Xt, Xa]); picks.append(a)
+    return Trace('reference', picks, acc[picks])
+
+
 # %% ../nbs/11_search.ipynb #9f9d22e6
-_METHODS = {'random': random_search, 'rea': regularized_evolution, 'bo': bo_search}
+_METHODS = {'random': random_search, 'rea': regularized_evolution, 'bo': bo_search, 'reference': reference_search}
+_FEATURED = ('bo', 'reference')  # the methods that search on features
 
 def _run(method:str, features, bench, budget:int, seed:int, kw:dict)->Trace:
-    if method == 'bo': return bo_search(features, bench, budget, seed, **kw)
+    if method in _FEATURED: return _METHODS[method](features, bench, budget, seed, **kw)
     return _METHODS[method](bench, budget, seed, **kw)
 
 _COLS = ['method', 'run', 'eval', 'index', 'acc', 'best']
+_BEFORE = {'warp': 'standard'}  # options added after blocks were cached, at their earlier behaviour
 
 def _table(trace:Trace, run:int)->pd.DataFrame:
     return pd.DataFrame(dict(method=trace.method, run=run, eval=np.arange(1, len(trace)+1), index=trace.indices,
@@ -345,7 +420,9 @@ def _block_path(cache, method, features, bench, budget, seeds, kw)->Path:
     params = inspect.signature(_METHODS[method]).parameters
     # every option with its value, defaults filled in: a block made before a default changed is not read as one made after
     opts = {k: p.default for k, p in params.items() if p.default is not inspect.Parameter.empty and k != 'seed'} | kw
-    cfg = dict(v=2, method=method, features=None if method != 'bo' else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
+    # an option added later is left out at the value that reproduces the runs made before it existed, so those stay valid
+    opts = {k: v for k, v in opts.items() if _BEFORE.get(k, _BEFORE) != v}
+    cfg = dict(v=2, method=method, features=None if method not in _FEATURED else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
                budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(opts.items())})
     return Path(cache)/f'{method}_{config_hash(cfg)}.csv'
 
@@ -358,8 +435,8 @@ def _read_block(path:Path, runs:int, budget:int)->pd.DataFrame|None:
         warnings.warn(f"{path} is not a complete block of runs: recomputing it"); return None
     return t
 
-def simulate(method:str, # 'random', 'rea' or 'bo'
-             features, # (n, d) or (n, K, d) features for 'bo'; ignored (may be None) for the others
+def simulate(method:str, # 'random', 'rea', 'bo' or 'reference'
+             features, # (n, d) or (n, K, d) features for 'bo' and 'reference'; ignored (may be None) for the others
              bench, # a `Benchmark`
              budget:int, # evaluations per run
              runs:int=10, # number of independent runs
@@ -379,7 +456,7 @@ def simulate(method:str, # 'random', 'rea' or 'bo'
     if executor == 'ray' and n_jobs != 1: raise ValueError("n_jobs sizes the local pool; with executor='ray' the cluster's CPUs decide")
     if executor == 'local' and address is not None: raise ValueError("address= names a Ray cluster: pass executor='ray' too")
     _check_budget(budget, _n_archs(bench))
-    if method == 'bo': _prep_features(features, _n_archs(bench))  # fail before starting any worker
+    if method in _FEATURED: _prep_features(features, _n_archs(bench))  # fail before starting any worker
     if cache is None and executor == 'local': return _simulate(method, features, bench, budget, runs, seed, n_jobs, progress, kwargs)
     if cache is not None: Path(cache).mkdir(parents=True, exist_ok=True)
     parts, todo = {}, []
@@ -493,6 +570,22 @@ def summary_table(table:pd.DataFrame, # from `simulate` (one or several methods 
     cols = ['best', '95% CI'] + (['hit'] if best is not None else [])
     order = list(dict.fromkeys(zip(s['method'], s['runs'])))  # methods in the order the table has them
     return s.pivot(index=['method', 'runs'], columns='budget', values=cols).reindex(order).sort_index(axis=1, level=1, sort_remaining=False)
+
+# %% ../nbs/11_search.ipynb #d8d3f2c0
+def paired(table:pd.DataFrame, # from `simulate` (several methods concatenated), run r of each with the same seed
+           a:str, # method whose best accuracy is compared
+           b:str, # method it is compared against
+           budget:int, # number of evaluations at which the best so far is read
+          )->dict:
+    "Mean difference a - b of the best accuracy after `budget` evaluations over the runs both have, with its 95% t-interval."
+    w = table[table['eval'] == budget].pivot_table(index='run', columns='method', values='best')
+    missing = [m for m in (a, b) if m not in w]
+    if missing: raise ValueError(f"no runs of {missing[0]!r} reach {budget} evaluations; methods there: {list(w.columns)}")
+    d = (w[a] - w[b]).dropna().to_numpy()
+    if len(d) < 2: raise ValueError(f"{a!r} and {b!r} share {len(d)} run(s) at {budget} evaluations: a paired interval needs 2")
+    half = stats.t.ppf(0.975, len(d) - 1)*d.std(ddof=1)/np.sqrt(len(d))
+    return dict(diff=float(d.mean()), lo=float(d.mean() - half), hi=float(d.mean() + half), runs=len(d))
+
 
 # %% ../nbs/11_search.ipynb #d3cc17fc
 def _options(kw:dict)->dict:
