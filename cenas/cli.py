@@ -217,18 +217,22 @@ def _pm(mean:float, sd:float)->str: return f"{mean:.2f}" if sd != sd else f"{mea
 
 def _ci(lo:float, hi:float)->str: return '' if lo != lo else f"[{lo:.2f}, {hi:.2f}]"  # NaN for one run
 
-def results_table(summary, # `cenas.search.compare`'s summary: method, budget, mean, sd, ci_low, ci_high, hit
+def _vs(d:float, lo:float, hi:float)->str: return '' if d != d else f"{d:+.2f} [{lo:+.2f}, {hi:+.2f}]"  # NaN for random search itself
+
+def results_table(summary, # `cenas.search.compare`'s summary: method, budget, mean, sd, ci_low, ci_high, hit (and vs_random, vs_random_low, vs_random_high)
                   wall:dict|None=None, # wall seconds per method
                  )->str:
-    "`compare`'s summary as a fixed-width text table: mean ± sd per budget, the 95% interval of the mean and the hit rate at the last budget, wall time."
+    "`compare`'s summary as a fixed-width text table: mean ± sd per budget; at the last budget the 95% interval of the mean, the hit rate and the paired difference from random search; wall time."
     budgets = sorted(int(b) for b in summary['budget'].unique())
     last = budgets[-1]
     w = max(len('method'), *(len(m) for m in summary['method'].unique())) + 2
-    lines = [f"{'method':<{w}}" + ''.join(f"{f'@{b}':>15}" for b in budgets) + f"{f'95% CI @{last}':>18}" + f"{f'hit@{last}':>9}" + (f"{'wall':>9}" if wall else '')]
+    vs = 'vs_random' in summary
+    lines = [f"{'method':<{w}}" + ''.join(f"{f'@{b}':>15}" for b in budgets) + f"{f'95% CI @{last}':>18}" + f"{f'hit@{last}':>9}" + (f"{f'vs random @{last}':>24}" if vs else '') + (f"{'wall':>9}" if wall else '')]
     for m, g in summary.groupby('method', sort=False):
         g = g.set_index('budget')
         row = (f"{m:<{w}}" + ''.join(f"{_pm(g.at[b, 'mean'], g.at[b, 'sd']):>15}" for b in budgets)
-               + f"{_ci(g.at[last, 'ci_low'], g.at[last, 'ci_high']):>18}" + f"{g.at[last, 'hit']:>9.0%}")
+               + f"{_ci(g.at[last, 'ci_low'], g.at[last, 'ci_high']):>18}" + f"{g.at[last, 'hit']:>9.0%}"
+               + (f"{_vs(g.at[last, 'vs_random'], g.at[last, 'vs_random_low'], g.at[last, 'vs_random_high']):>24}" if vs else ''))
         lines.append(row + (f"{wall[m]:>7.0f} s" if wall else ''))
     return '\n'.join(lines)
 

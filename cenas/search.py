@@ -344,7 +344,7 @@ def calibration(trace:Trace, # a run whose `mean` and `sd` hold the model's pred
     return dict(n=int(ok.sum()), coverage=float((np.abs(z) <= stats.norm.ppf(0.5 + level/2)).mean()),
                 lpd=float(stats.norm.logpdf(y, m, s).mean()), z_mean=float(z.mean()), z_sd=float(z.std()))
 
-# %% ../nbs/11_search.ipynb #51c6e051
+# %% ../nbs/11_search.ipynb #ff74502a
 def _matern52(A:torch.Tensor, B:torch.Tensor, lengthscale:float)->torch.Tensor:
     "Matern-5/2 kernel matrix (variance 1) between the rows of A and B."
     s = math.sqrt(5)*torch.cdist(A/lengthscale, B/lengthscale)
@@ -571,7 +571,7 @@ def summary_table(table:pd.DataFrame, # from `simulate` (one or several methods 
     order = list(dict.fromkeys(zip(s['method'], s['runs'])))  # methods in the order the table has them
     return s.pivot(index=['method', 'runs'], columns='budget', values=cols).reindex(order).sort_index(axis=1, level=1, sort_remaining=False)
 
-# %% ../nbs/11_search.ipynb #d8d3f2c0
+# %% ../nbs/11_search.ipynb #f0e3b8b5
 def paired(table:pd.DataFrame, # from `simulate` (several methods concatenated), run r of each with the same seed
            a:str, # method whose best accuracy is compared
            b:str, # method it is compared against
@@ -603,7 +603,7 @@ def compare(features, # features for 'bo', or a dict {name: features} to run BO 
             n_jobs:int=1, # worker processes per method
             method_kw:dict|None=None, # per-method options, e.g. {'bo': {'acq': 'ei'}}
            )->pd.DataFrame:
-    "Run `simulate` for each method (BO on each feature set) on the same seeds; return the summary and optionally write plot and JSON."
+    "Run `simulate` for each method (BO on each feature set) on the same seeds; return the summary (with each method's paired difference from random search when it ran) and optionally write plot and JSON."
     method_kw = method_kw or {}
     unknown = set(methods) - set(_METHODS) | set(method_kw) - set(methods)
     if unknown: raise ValueError(f"unknown or unused methods {sorted(unknown)}; choose from {tuple(_METHODS)}")
@@ -619,6 +619,9 @@ def compare(features, # features for 'bo', or a dict {name: features} to run BO 
     table = pd.concat(tables, ignore_index=True)
     budgets = sorted({b for b in (10, 25, 50, 100, 200) if b <= budget} | {budget})
     summary = summarize(table, budgets, best=bench.best)
+    if 'random' in methods and runs > 1:  # every other method against random search, paired on the shared seeds
+        vs = [paired(table, r.method, 'random', r.budget) if r.method != 'random' else dict(diff=np.nan, lo=np.nan, hi=np.nan) for r in summary.itertuples()]
+        summary = summary.assign(vs_random=[v['diff'] for v in vs], vs_random_low=[v['lo'] for v in vs], vs_random_high=[v['hi'] for v in vs])
     if out is not None:
         import matplotlib.pyplot as plt
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -633,5 +636,7 @@ def compare(features, # features for 'bo', or a dict {name: features} to run BO 
             res['methods'][m] = dict(wall_seconds=round(wall[m], 3), options=_options(method_kw.get(base[m], {})),
                 best_acc={int(r.budget): dict(mean=r.mean, sd=None if np.isnan(r.sd) else r.sd, ci95=None if np.isnan(r.ci_low) else [r.ci_low, r.ci_high]) for r in g.itertuples()},
                 hit_rate={int(r.budget): r.hit for r in g.itertuples()})
+            if 'vs_random' in g and m != 'random':
+                res['methods'][m]['vs_random'] = {int(r.budget): dict(diff=r.vs_random, ci95=[r.vs_random_low, r.vs_random_high]) for r in g.itertuples()}
         with atomic_write(out/'summary.json', 'w') as f: json.dump(res, f, indent=1)
     return summary
