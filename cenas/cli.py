@@ -349,7 +349,7 @@ def run_run(args:argparse.Namespace)->int:
     res.update(space=space.name, dataset=dataset, features=notes, jobs=args.jobs, settings=settings)  # self-describing, and checked by the next run here
     with atomic_write(out/'summary.json', 'w') as f: json.dump(res, f, indent=1)
     print(f"best {metric} accuracy found (%) after @N evaluations, mean ± sd over {args.runs} run(s) (the same seeds for every method), "
-          f"the 95% interval of the mean; hit: runs that found the optimum")
+          f"the 95% interval of the mean; hit: runs that found the optimum; vs random: the mean difference from random search, run by run, with its 95% interval")
     print(results_table(summary, {m: v['wall_seconds'] for m, v in res['methods'].items()}))
     print(f"wrote curves.png, summary.json and traces.csv to {out}")
     return 0
