@@ -421,7 +421,7 @@ def _block_path(cache, method, features, bench, budget, seeds, kw)->Path:
     # every option with its value, defaults filled in: a block made before a default changed is not read as one made after
     opts = {k: p.default for k, p in params.items() if p.default is not inspect.Parameter.empty and k != 'seed'} | kw
     # an option added later is left out at the value that reproduces the runs made before it existed, so those stay valid
-    opts = {k: v for k, v in opts.items() if _BEFORE.get(k, _BEFORE) != v}
+    opts = {k: v for k, v in opts.items() if not (k in _BEFORE and _BEFORE[k] == v)}  # (arrays, e.g. a prior, are never in _BEFORE)
     cfg = dict(v=2, method=method, features=None if method not in _FEATURED else batch_hash(features, 16), acc=batch_hash(bench.acc, 16), space=space,
                budget=budget, seeds=seeds, kw={k: value(v) for k, v in sorted(opts.items())})
     return Path(cache)/f'{method}_{config_hash(cfg)}.csv'
