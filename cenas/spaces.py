@@ -130,17 +130,43 @@ def make_op(op:str, # one of `OPS`
     raise ValueError(f"unknown op {op!r}; NB201 ops are {', '.join(OPS)}")
 
 # %% ../nbs/01_spaces.ipynb #8e66efec
+def _plan(ops:tuple[int,...])->tuple:
+    "Edges each node sums, as (edge, input node) pairs: its non-`none` edges; all-`none` nodes take one zero edge from node 0; nodes the output cannot use are left out."
+    used = {3}  # a node is used when a non-none edge carries it to a used node
+    for j in (2, 1):
+        if any(src == j and dst in used and ops[e] != 0 for e, (dst, src) in enumerate(EDGES)): used.add(j)
+    plan = {}
+    for j in sorted(used):
+        into = [(e, src) for e, (dst, src) in enumerate(EDGES) if dst == j]
+        plan[j] = tuple((e, s) for e, s in into if ops[e] != 0) or (into[0],)  # into[0] is the edge from node 0
+    return tuple(sorted(plan.items()))
+
 class Cell(nn.Module):
     "A NAS-Bench-201 cell: node j = sum over i<j of op_ji(node i); edges out of node 0 map C_in to C_out."
-    def __init__(self, ops:Sequence[int|str], C_in:int, C_out:int):
+    def __init__(self, ops:Sequence[int|str], # 6 op ids (or names) in `EDGES` order
+                 C_in:int, # input channels
+                 C_out:int, # output channels
+                 prune:bool=True, # skip `none` edges and the nodes only they read (same values); False: sum all six edges, as the benchmark's code does
+                ):
         super().__init__()
         self.ops = _check_ops(ops)
         self.edges = nn.ModuleList(make_op(OPS[o], C_in if src == 0 else C_out, C_out) for o, (_, src) in zip(self.ops, EDGES))
+        self._plan = _plan(self.ops) if prune else None
     def forward(self, x):
-        nodes = [x]
-        for j in (1, 2, 3):
-            nodes.append(sum(m(nodes[src]) for m, (dst, src) in zip(self.edges, EDGES) if dst == j))
+        if self._plan is None:
+            nodes = [x]
+            for j in (1, 2, 3): nodes.append(sum(m(nodes[src]) for m, (dst, src) in zip(self.edges, EDGES) if dst == j))
+            return nodes[3]
+        # `none` edges add exact zeros, so leaving them (and what only they read) out gives the same values, bit for bit
+        nodes = {0: x}
+        for j, terms in self._plan:
+            e, src = terms[0]
+            s = self.edges[e](nodes[src])
+            if len(terms) == 1 and s is nodes[src]: s = s.view_as(s)  # a lone skip: its own graph node, so gradients group as in the sum
+            for e, src in terms[1:]: s = s + self.edges[e](nodes[src])
+            nodes[j] = s
         return nodes[3]
+
 
 # %% ../nbs/01_spaces.ipynb #a4848d62
 class ResBlock(nn.Module):
@@ -158,6 +184,7 @@ class MacroNet(nn.Module):
                  widths:Sequence[int], # output channels of each layer; the stem has `widths[0]`
                  reduce:Sequence[bool], # which layers are residual reduction blocks
                  num_classes:int=10, # logits
+                 prune:bool=True, # cells skip their `none` edges (same values, faster); False: the literal sum (`Cell`)
                 ):
         super().__init__()
         if len(widths) != len(reduce): raise ValueError(f"widths ({len(widths)}) and reduce ({len(reduce)}) must have one entry per layer")
@@ -166,7 +193,7 @@ class MacroNet(nn.Module):
         self.stem = nn.Sequential(nn.Conv2d(3, widths[0], 3, padding=1, bias=False), nn.BatchNorm2d(widths[0]))
         layers, c = [], widths[0]
         for w, r in zip(widths, reduce):
-            layers.append(ResBlock(c, w) if r else Cell(ops, c, w)); c = w
+            layers.append(ResBlock(c, w) if r else Cell(ops, c, w, prune)); c = w
         self.layers = nn.Sequential(*layers)
         self.head = nn.Sequential(nn.BatchNorm2d(c), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.classifier = nn.Linear(c, num_classes)
@@ -312,12 +339,13 @@ class NB201(Space):
               C:int=16, # channels of the first stage (then 2C, 4C)
               N:int=5, # cells per stage
               num_classes:int=10, # logits
+              prune:bool=True, # False: cells sum all six edges, `none` included, as the benchmark's code does (same values)
              )->MacroNet:
         "The NAS-Bench-201 network of `code`."
         check_int(N, 'N (cells per stage)'); check_int(C, 'C')
         widths = [C]*N + [2*C]*(N+1) + [4*C]*(N+1)
         reduce = [False]*N + [True] + [False]*N + [True] + [False]*N
-        return MacroNet(code, widths, reduce, num_classes)
+        return MacroNet(code, widths, reduce, num_classes, prune)
 
 # %% ../nbs/01_spaces.ipynb #56dc8f0d
 NATS_CELL = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
@@ -348,8 +376,9 @@ class NATSSize(Space):
     def build(self, code:tuple[int,...],
               num_classes:int=10, # logits
               C:int=16, # width scale: every width times C/16 (16: the benchmark's own widths; an even C keeps them whole)
+              prune:bool=True, # False: the cell's literal sum over its edges (same values)
              )->MacroNet:
         "The NATS-Bench size-space network of `code`, its widths scaled by C/16 as NAS-Bench-201's are by C."
         if isinstance(C, bool) or not isinstance(C, int) or C < 2 or C % 2:
             raise ValueError(f"C scales the NATS widths by C/16 and must be an even int >= 2 (so that width 8 stays whole), got {C!r}")
-        return MacroNet(arch_to_ops(NATS_CELL), [NATS_WIDTHS[c] * C // 16 for c in code], [False, True, False, True, False], num_classes)
+        return MacroNet(arch_to_ops(NATS_CELL), [NATS_WIDTHS[c] * C // 16 for c in code], [False, True, False, True, False], num_classes, prune)
