@@ -186,9 +186,9 @@ def get_preset(name:str='cpu', # 'cpu', 'deep' or 'paper'
 
 # %% ../nbs/07_jacobians.ipynb #0c9e9d60
 RATES = {  # CPU-seconds per network, one process with one torch thread, measured on this project's 2-core x86 CPU (experiments/03)
-    ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall
-    ('nb201', 'paper'): 5.06,   # 3 cells timed beside the reference loop
-    ('nb201', 'deep'): 1.36,    # 16 cells timed beside the other candidates on an idle machine (experiments/e14_deep_presets, one process, one thread)
+    ('nb201', 'cpu'): 0.33,     # the whole-space store: two one-thread shards of 7,812 networks, 2,610 s and 2,509 s wall (before the cell plan, which e01 measures 1.16x faster)
+    ('nb201', 'paper'): 5.26,   # 3 cells timed beside the reference loop (experiments/e01)
+    ('nb201', 'deep'): 1.40,    # 24 cells timed beside the other paths on an idle machine (experiments/e01, one process, one thread)
     ('nats_sss', 'cpu'): 0.70,  # the whole-space store: 6.34 core-hours for 32,768 networks by the chunks' own timings
     ('nb101', 'cpu'): 0.30,     # the 500 shipped cells at C=8, N=1, 4 views (experiments/e12_embed_models, model path, one thread)
     ('nb301', 'cpu'): 1.69,     # 500 shipped DARTS genotypes at C=8, N=1, 4 views (experiments/e12_embed_models): 5x NAS-Bench-201's
@@ -326,7 +326,7 @@ def model_jacobians(model, # an `nn.Module` (re-initialised for every view) or a
     return Projection(pr.values.cpu().float(), pr.rank.cpu())
 
 # %% ../nbs/07_jacobians.ipynb #bda93467
-_INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they do not change the values
+_INFO = ('preset', 'torch', 'device', 'created')  # recorded for people, not part of the key: they change values only by rounding (see above)
 
 def _short(v)->str: r = repr(v); return r if len(r) <= 80 else r[:77] + '...'  # a sample's 2,000 indices would drown the message
 
