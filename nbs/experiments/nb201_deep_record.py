@@ -9,11 +9,11 @@ cell (seeded views, fixed image batch, fixed encoder), so chunks computed on dif
 
     python nbs/experiments/nb201_deep_record.py compute    # compute and record the missing chunks on every core (resumable: run it again)
     python nbs/experiments/nb201_deep_record.py missing    # how many chunks the record still lacks
-
-Both take `--encoder FILE --record DIR` to record another encoder's embeddings beside the same log singular values (e.g. the
-longer-trained candidate of experiments/e17_deep_encoder_data, into results/nb201_deep_long_record).
     cenas embed --space nb201 --preset deep --encoder data/pretrained/nb201_deep_encoder.safetensors \\
                 --record nbs/experiments/results/nb201_deep_record --out data/pretrained   # once complete: the shipped embeddings
+
+`compute` and `missing` take `--encoder FILE --record DIR` to record another encoder's embeddings beside the same log singular values (e.g. the
+longer-trained candidate of experiments/e17_deep_encoder_data, into results/nb201_deep_long_record).
 """
 import argparse
 from pathlib import Path
